@@ -612,9 +612,14 @@ def soap_end_unconfirmed(match_year: int, today: dt.date | None = None) -> bool:
     ends in Match Week, so once Match Day is behind the reader it is surely
     over; on 1 April 2027 the pages still asked a reader to confirm it
     before contacting a program (soap audit s55, 9).  With no ``today``,
-    as a caller that has none asks it, the estimate stays to be confirmed."""
+    as a caller that has none asks it, the estimate stays to be confirmed.
+    Where Match Day is itself our estimate, a week after it: had the NRMP
+    moved Match Week by a week, "you may now contact programs" the day after
+    our Match Day would invite a breach of its rules (diff review s55b, 5)."""
     dates = season(match_year)
-    return dates["soap_ends"].estimated and (today is None or today <= dates["match_day"].date)
+    match_day = dates["match_day"]
+    surely_over = match_day.date + dt.timedelta(days=7 if match_day.estimated else 0)
+    return dates["soap_ends"].estimated and (today is None or today <= surely_over)
 
 
 def soap_over(match_year: int, today: dt.date | None = None) -> str:

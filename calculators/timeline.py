@@ -142,6 +142,16 @@ def written_out(iso: str) -> str:
 
 def shown_date(item: PlanItem) -> str:
     mark = _estimate_mark(item)
+    start, end = dt.date.fromisoformat(item["date"]), dt.date.fromisoformat(item.get("until", item["date"]))
+    # Within a month and one mark, said once: "8 to 14 March 2027 (estimated)"
+    # kept a read-out that named the stretch within 40 words (diff review s55b, 1).
+    if (
+        "until" in item
+        and "until_shown" not in item
+        and mark == _end_mark(item)
+        and (start.year, start.month) == (end.year, end.month)
+    ):
+        return f"{start.day} to {written_out(item['until'])}" + (f" ({mark})" if mark else "")
     return written_out(item["date"]) + (f" ({mark})" if mark else "") + (f" to {shown_end(item)}" if "until" in item else "")
 
 
@@ -2014,7 +2024,8 @@ def _after_the_rank_list(match_year: int, visa: bool, today: dt.date, ticked: bo
         match_week.date - dt.timedelta(days=SOAP_READY_DAYS),
         SOAP_READY,
         # Short sentences: one ran to 70 words (diff review s52, 13).
-        "Have these ready in the week before Match Week: SOAP leaves little time to write. A statement "
+        "Have these ready by this day, a week before Match Week: SOAP leaves little time to write. The row stays "
+        "open until Match Week begins. A statement "
         "for each kind of position you would accept: categorical internal or family medicine, say, a transitional "
         "year or a preliminary year. Your letters uploaded, with a general clinical letter you can assign. And a clear "
         "list of the offers you would take: an accepted offer binds you. "
@@ -2529,6 +2540,15 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             f"Applied to the Match {running_year}? {when}. Register, with the late fee, if you have not, certify your "
             f"list before it closes, and enter the date you submitted for that season's plan: this one, for the Match "
             f"{match_year}, leaves its ranking out.",
+        )
+    elif match_year > running_year and cycle.rank_lists_almost_certainly_closed(running_year, today):
+        # From 4 to 14 March 2027 a plan for the next season said nothing of
+        # the running one, in the week before its SOAP (diff review s55b, 2).
+        notes.insert(
+            0,
+            f"Applied to the Match {running_year}? Its rank lists have almost certainly closed "
+            f"({cycle.deadline_gaps_said()}). If you might not match, get ready for SOAP now: Match Week starts "
+            f"{running['match_week'].shown()}. Enter the date you submitted for that season's plan.",
         )
     elif match_year > running_year and cycle.applications_going_out(running_year, today):
         running_note = ""
@@ -3052,7 +3072,7 @@ def method() -> Markup:
             "interview, and says that ResidencyCAS closed in late September. From the end of SOAP to 1 May of the Match year, it says that the NRMP's List of "
             f"Unfilled Programs is still open and its programs may be contacted ({NRMP_SOAP.cite()}). Once your "
             "submission is behind you, the plan goes on past Match Day, with three rows for the case each names: get "
-            "ready for SOAP a week before Match Week (the day and the list of what to prepare are ours), the List of "
+            "ready for SOAP from a week before Match Week until it begins (the day and the list of what to prepare are ours), the List of "
             "Unfilled Programs from the end of SOAP to 1 May, and a debrief a week after Match Day, as the no-match "
             "article times it.",
         ),

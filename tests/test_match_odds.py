@@ -1982,7 +1982,9 @@ SOAP_HEDGE = "has ended by our estimate"
         # In Match Week the lists have surely closed.
         ("2027-03-16", ["The rank lists for the Match 2027 have closed, and SOAP is the route"], ["almost certainly"]),
         # After Match Day SOAP is surely over: no "by our estimate... confirm", as the guides say it.
-        ("2027-03-20", ["SOAP for the Match 2027 is over.", "now that SOAP has ended you may contact"], [SOAP_HEDGE, "confirm"]),
+        # Of our estimated Match Day, a week after it (diff review s55b, 5).
+        ("2027-03-20", [SOAP_HEDGE], ["SOAP for the Match 2027 is over."]),
+        ("2027-03-27", ["SOAP for the Match 2027 is over.", "now that SOAP has ended you may contact"], [SOAP_HEDGE, "confirm"]),
         ("2027-04-01", ["SOAP for the Match 2027 is over.", "now that SOAP has ended you may contact"], [SOAP_HEDGE, "confirm"]),
     ],
 )

@@ -552,10 +552,14 @@ def test_the_rank_list_guides_certify_step_follows_the_deadline(today: str, said
     assert "SOAP" not in week
 
 
-@pytest.mark.parametrize(("today", "confirm"), [("2027-03-19", True), ("2027-03-20", False), ("2027-04-01", False)])
+@pytest.mark.parametrize(
+    ("today", "confirm"),
+    [("2027-03-19", True), ("2027-03-20", True), ("2027-03-26", True), ("2027-03-27", False), ("2027-04-01", False)],
+)
 def test_once_match_day_is_past_soaps_end_is_no_longer_an_estimate_to_confirm(today: str, confirm: bool) -> None:
     # On 1 April 2027 the pages still asked the reader to confirm on the
-    # NRMP's calendar that SOAP had closed (soap audit s55, 9).
+    # NRMP's calendar that SOAP had closed (soap audit s55, 9); of an
+    # estimated Match Day, a week after it (diff review s55b, 5).
     day = dt.date.fromisoformat(today)
     assert cycle.soap_end_unconfirmed(2027, day) is confirm
     check = "confirm on the NRMP's calendar that it has closed"

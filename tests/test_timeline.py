@@ -1953,7 +1953,7 @@ def test_getting_ready_for_soap_runs_up_to_match_week_and_leads_the_headline_in_
     # five days before SOAP (soap audit s55, 4).
     ready = by_title(timeline.compute(SENT))[timeline.SOAP_READY]
     assert (ready["date"], ready["until"], ready.get("until_estimated")) == ("2027-03-08", "2027-03-14", True)
-    assert ready["detail"].startswith("Have these ready in the week before Match Week:")
+    assert ready["detail"].startswith("Have these ready by this day, a week before Match Week:")
     week_before = timeline.compute({**SENT, "today": "2027-03-10"})
     assert not by_title(week_before)[timeline.SOAP_READY]["past"]
     assert week_before["summary"].startswith(
@@ -1961,13 +1961,34 @@ def test_getting_ready_for_soap_runs_up_to_match_week_and_leads_the_headline_in_
     )
     # Past Match Day SOAP is surely over: neither the row nor the note asks to
     # confirm it, as the guides no longer do (soap audit s55, 9).
-    unfilled = by_title(timeline.compute({**SENT, "today": "2027-03-22"}))[timeline.UNFILLED_LIST]
+    unfilled = by_title(timeline.compute({**SENT, "today": "2027-03-27"}))[timeline.UNFILLED_LIST]
     assert "our estimate of SOAP's end" not in unfilled["detail"]
     assert "our estimate of SOAP's end" in by_title(timeline.compute(SENT))[timeline.UNFILLED_LIST]["detail"]
-    notes = " ".join(timeline.compute({"today": "2027-03-22", "applicant_type": "us-img"})["notes"])
+    notes = " ".join(timeline.compute({"today": "2027-03-27", "applicant_type": "us-img"})["notes"])
     assert "SOAP for the Match 2027 is over." in notes and "confirm on the NRMP's calendar" not in notes
     # Once Match Week has begun it is behind the reader.
     assert by_title(timeline.compute({**SENT, "today": "2027-03-15"}))[timeline.SOAP_READY]["past"]
+
+
+def test_the_soap_stretch_keeps_the_read_out_within_40_words_and_the_week_before_soap_is_named() -> None:
+    # As a stretch, the row took the read-out to 41 words from 18 February to
+    # 3 March 2027 (diff review s55b, 1), and a plan for the next season said
+    # nothing of the running one from 4 to 14 March (s55b, 2).
+    day = dt.date(2027, 2, 18)
+    while day <= dt.date(2027, 3, 14):
+        for inputs in (SENT, {**SENT, "needs_visa": "true"}, {**SENT, "applicant_type": "non-us-img"}):
+            heard = timeline.compute({**inputs, "today": day.isoformat()})["announced"]
+            assert len(heard.split()) <= 40, (day, heard)
+        day += dt.timedelta(days=1)
+    assert (
+        "be ready for SOAP from 8 to 14 March 2027 (estimated)." in timeline.compute({**SENT, "today": "2027-03-01"})["summary"]
+    )
+    for today, said in (("2027-03-03", False), ("2027-03-04", True), ("2027-03-14", True), ("2027-03-15", False)):
+        notes = timeline.compute({"today": today})["notes"]
+        lead = "Applied to the Match 2027? Its rank lists have almost certainly closed"
+        assert notes[0].startswith(lead) is said, (today, notes[0])
+        if said:
+            assert "get ready for SOAP now: Match Week starts 15 March 2027 (estimated)." in notes[0]
 
 
 @pytest.mark.parametrize(
@@ -2009,7 +2030,7 @@ def test_after_soap_a_sent_plan_says_the_unfilled_list_once_in_its_row(today: st
     row = by_title(result)[timeline.UNFILLED_LIST]
     assert not row["past"] and "until 1 May 2027" in row["detail"] and cycle.AFTER_SOAP_POINTER in row["detail"]
     # Until Match Day SOAP's end is our estimate; after it, surely past (soap audit s55, 9).
-    assert ("our estimate of SOAP's end" in row["detail"]) is (today <= "2027-03-19")
+    assert ("our estimate of SOAP's end" in row["detail"]) is (today <= "2027-03-26")
     assert row["source"] == data.NRMP_SOAP.cite()
     titles = [m["title"] for m in result["milestones"]]
     assert titles[-2:] == [timeline.UNFILLED_LIST, timeline.DEBRIEF_IF_UNMATCHED]
