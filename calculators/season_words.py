@@ -675,6 +675,17 @@ def rank_list_this_week(today: dt.date) -> str:
     dates = cycle.season(year)
     deadline = dates["rank_deadline"]
     items: list[object] = []
+    # From late March to September the page's season is the next one, whose
+    # applications have not gone out: "keep your impressions log as you
+    # interview" was for interviews not yet had (diff review s55b, 4).
+    if today < dates["programs_receive"].date:
+        return "- " + str(
+            join(
+                f"Nothing to rank yet for the Match {year}: programs start reading its applications ",
+                date_shown("programs_receive", today, year),
+                ", and interviews follow. Until then, read below how the list works.",
+            )
+        )
     if cycle.rank_lists_may_be_open(year, today):
         if today < dates["ranking_opens"].date:
             items.append(
@@ -709,7 +720,8 @@ def rank_list_this_week(today: dt.date) -> str:
             )
         return "\n".join(f"- {join(item)}" for item in items)
     almost = "almost certainly " if cycle.rank_lists_almost_certainly_closed(year, today) else ""
-    items.append(f"Your rank list is final: the Match {year} {almost}takes no more rank lists.")
+    # Said to every reader, one who never certified too (diff review s55b, 4).
+    items.append(f"Rank lists are final: the Match {year} {almost}takes no more of them.")
     if today < dates["match_week"].date:
         items.append(
             join(

@@ -4310,16 +4310,22 @@ def test_the_step_by_step_dates_are_the_seasons_in_the_tense_of_the_build(
         (
             "2027-03-10",
             "**Registration has almost certainly closed.**",
-            "- Your rank list is final: the Match 2027 almost certainly takes no more rank lists.",
+            "- Rank lists are final: the Match 2027 almost certainly takes no more of them.",
             "in your calendar",
         ),
         (
             "2027-03-16",
             "**Registration has closed.**",
-            "- Your rank list is final: the Match 2027 takes no more rank lists.",
+            "- Rank lists are final: the Match 2027 takes no more of them.",
             "in your calendar",
         ),
-        ("2027-04-01", "**Registration is not open yet.**", "- Rank order list entry for the Match 2028 opens", "SOAP"),
+        # Before the next season's applications go out, no impressions log "as you interview" (diff review s55b, 4).
+        (
+            "2027-04-01",
+            "**Registration is not open yet.**",
+            "- Nothing to rank yet for the Match 2028: programs start",
+            "impressions log",
+        ),
     ],
 )
 def test_the_rank_list_guides_registration_lead_and_this_week_follow_the_build_date(
