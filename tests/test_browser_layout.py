@@ -504,8 +504,9 @@ FM_REAPPLICANT_FORM = {
         (
             {"specialty": "neurology", "backup_specialty": "pmr", "applicant_type": "non-us-img"},
             (),
-            # The caveat gives way past 90 characters (diffreview47 audit s47, 6).
-            "Neurology 60–80; PM&R 60–80 (Dual apply). Check your backup.",
+            # The caveat gives way past 90 characters (diffreview47 audit s47, 6),
+            # in its short form first (diff review s54, 17).
+            "Neurology 60–80 (fewer if fewer sponsor you); PM&R 60–80 (Dual apply). Check your backup.",
         ),
         # Long names with a warning: past 90 characters, the tag goes first
         # (diffreview47 audit s47, 6); a 94-character line with it last took
