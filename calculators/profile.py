@@ -281,16 +281,20 @@ PREVIOUSLY_UNMATCHED = BoolField(
 # (planner audit s54, 3).  One answer for all five; "Not said" keeps the
 # notes as they were, so a page built for no answer does not change.  The
 # season is named on the day this module is read: the build's on the page,
-# the device's in the browser, as the results count from.
-NOT_SAID, APPLIED, NOT_APPLIED = "not-said", "yes", "no"
+# the device's in the browser, as the results count from.  Each answer
+# names its Match: a bare "no" remembered in December 2026 told a reader who
+# applied in 2027 "you have not applied for the Match 2028", and "No, I have
+# not applied this season" caught a reader who only had not applied yet
+# (diff review s55, 1 and 2).
 ASKED_FOR = cycle.coming_season(cycle.reference_date())
+NOT_SAID, APPLIED, NOT_APPLIED = "not-said", f"yes-{ASKED_FOR}", f"no-{ASKED_FOR}"
 APPLIED_THIS_SEASON = ChoiceField(
     name="applied_this_season",
     label=f"Applied this season (Match {ASKED_FOR})",
     choices=(
         (NOT_SAID, "Not said"),
         (APPLIED, f"Yes, I applied for the Match {ASKED_FOR}"),
-        (NOT_APPLIED, "No, I have not applied this season"),
+        (NOT_APPLIED, f"No, I am planning the Match {ASKED_FOR + 1}"),
     ),
     initial=NOT_SAID,
     help="Counts only while programs review a season's applications: “Yes” keeps the notes on adding programs to "
@@ -300,12 +304,13 @@ APPLIED_THIS_SEASON = ChoiceField(
 
 def season_answer(values: Mapping[str, object], today: dt.date) -> tuple[int, bool] | None:
     """The season under review on ``today`` and whether the reader applied
-    in it, or None where none is under review or the reader did not say."""
+    in it, or None where none is under review, the reader did not say, or
+    said it of another Match (a page built before that season began)."""
     answer = values.get(APPLIED_THIS_SEASON.name)
     year = cycle.season_under_review(today)
-    if year is None or answer not in (APPLIED, NOT_APPLIED):
+    if year is None or answer not in (f"yes-{year}", f"no-{year}"):
         return None
-    return year, answer == APPLIED
+    return year, answer == f"yes-{year}"
 
 
 def said_applied(values: Mapping[str, object], today: dt.date) -> bool:

@@ -1802,7 +1802,11 @@ def test_the_mid_season_line_follows_whether_you_applied_this_season(
         result = backup_finder.compute({"specialty": specialty, **({} if answer is None else {"applied_this_season": answer})})
         return dict(result), unescape(str(backup_finder.render(result)))
 
-    (unsaid, page), (planning, planning_page), (applied, applied_page) = found(None), found("no"), found("yes")
+    (unsaid, page), (planning, planning_page), (applied, applied_page) = (
+        found(None),
+        found(profile.NOT_APPLIED),
+        found(profile.APPLIED),
+    )
     # Not said: as it was, the question first.
     assert found("not-said") == (unsaid, page)
     assert str(unsaid["mid_season"]).startswith("Applied ") and unsaid["next_season"] is None

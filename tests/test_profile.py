@@ -38,7 +38,7 @@ def _label_on(day: str) -> list[str]:
         [
             sys.executable,
             "-c",
-            "from calculators import profile; f = profile.APPLIED_THIS_SEASON; print(f.label); print(f.label_of('yes'))",
+            "from calculators import profile; f = profile.APPLIED_THIS_SEASON; print(f.label); print(f.label_of(profile.APPLIED))",
         ],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": str(epoch)},
@@ -58,13 +58,19 @@ def test_the_question_names_the_running_season_from_the_build_date(day: str, yea
 @pytest.mark.parametrize(
     ("day", "answer", "read"),
     [
-        ("2026-12-07", "yes", (2027, True)),
-        ("2026-12-07", "no", (2027, False)),
+        ("2026-12-07", "yes-2027", (2027, True)),
+        ("2026-12-07", "no-2027", (2027, False)),
         ("2026-12-07", "not-said", None),
         # Applications going out, but programs not yet reading them; and
         # after the rank-list deadline: no season under review, no answer used.
-        ("2026-09-10", "no", None),
-        ("2027-02-20", "yes", None),
+        ("2026-09-10", "no-2027", None),
+        ("2027-02-20", "yes-2027", None),
+        # Said of one Match, an answer says nothing of the next: remembered in
+        # December 2026, "no" told a reader who applied in 2027 that they had
+        # not applied for the Match 2028 (diff review s55, 1).
+        ("2027-10-05", "no-2027", None),
+        ("2027-10-05", "yes-2028", (2028, True)),
+        ("2026-12-07", "yes", None),
     ],
 )
 def test_the_answer_counts_only_while_a_season_is_under_review(day: str, answer: str, read: tuple[int, bool] | None) -> None:

@@ -2422,7 +2422,10 @@ MEDICINE_WITH_BACKUP = {**PLANNER54, "backup_specialty": "family-medicine"}
 
 def _counted(monkeypatch: pytest.MonkeyPatch, answer: str | None) -> tuple[dict, str]:
     pin_build_date(monkeypatch, "2026-12-07")
-    answered = {} if answer is None else {"applied_this_season": answer}
+    # The answer names its Match (diff review s55, 1).
+    answered = (
+        {} if answer is None else {"applied_this_season": {"yes": profile.APPLIED, "no": profile.NOT_APPLIED}.get(answer, answer)}
+    )
     result = pc.compute({**MEDICINE_WITH_BACKUP, **answered})
     return dict(result), unescape(str(pc.render(result)))
 

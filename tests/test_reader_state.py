@@ -559,11 +559,11 @@ def test_whether_you_applied_this_season_is_remembered_once_for_every_calculator
     # cost, a reader planning the next season is not shown the season under
     # way's notes by the check, program counts, signals or the finder either.
     name = profile.APPLIED_THIS_SEASON.name
-    reply = compute("application_cost", **{name: "no"})
-    assert reply["remember"][name] == "no" and reply["remember_keys"][name] == [name]
+    reply = compute("application_cost", **{name: profile.NOT_APPLIED})
+    assert reply["remember"][name] == profile.NOT_APPLIED == "no-2027" and reply["remember_keys"][name] == [name]
     for other in ("competitiveness", "program_counts", "signals", "backup_finder"):
         back = restore(other, stored=stored(**reply["remember"]), page=[other])
-        assert back["values"][name] == "no", other
+        assert back["values"][name] == profile.NOT_APPLIED, other
         # Named as the form names it: a label ending in "?" read "(Match 2027)?." in this note.
         notes = " ".join(back["notes"])
         assert profile.APPLIED_THIS_SEASON.label in notes and "?." not in notes, other
