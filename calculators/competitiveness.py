@@ -22,6 +22,7 @@ as observership never raise it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from . import charts, cycle, data, match_odds, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Number, Source, Tier
 from .fields import BoolField, InputError, IntField, parse_inputs, whole, whole_or_none, word
 from .html import Markup, and_list, capitalised, counted, el, join, long_date, signed, table, table_percent
-from .registry import first_within_read_out
+from .registry import first_within_pinned_line, first_within_read_out
 
 NAME = "competitiveness"
 TITLE = "Competitiveness check"
@@ -2307,6 +2308,40 @@ def next_season_note(values: Mapping[str, object], today: dt.date, what: str, da
     return profile.next_season_note(answer[0], what, named, dated)
 
 
+def failing_pinned(values: Mapping[str, object]) -> list[str]:
+    """A failing Step 2 CK as the phone's pinned line says it, longest
+    first, in the words the read-outs and match odds already use for it; none
+    for a passing score or none typed."""
+    if not profile.step2_failing(values):
+        return []
+    score = values["step2_score"]
+    return [f"Step 2 CK {score}: below the passing score, {data.STEP2_PASSING_SCORE}.", f"Step 2 CK {score}: below passing."]
+
+
+def pinned_name(name: str) -> str:
+    """A field's name for the phone's pinned line: its own short form where
+    the name ends with one ("PM&R"), as the three lines hold about 90
+    characters at 320 px."""
+    short = re.search(r"\(([^)]+)\)$", name)
+    return short[1] if short and short[1] != "integrated" else name
+
+
+def pinned_line(name: str, score: int, band: Band, values: Mapping[str, object], summary: str) -> str:
+    """The phone's pinned line: the summary, but for a failing Step 2 CK
+    "Internal Medicine: 32/100. Step 2 CK 212: below passing. Dual apply,
+    strongly.", within PINNED_LINE_CHARS.  The summary's long note on the
+    score came after the band's advice, and three lines at 360 px cut it
+    mid-word, before the score itself (browser audit s55, 2): so the band is
+    said by its name alone, after the score's note.  The field's short name
+    comes next, and last the line without it, which fits any field."""
+    failing = failing_pinned(values)
+    if not failing:
+        return summary
+    label = BAND_LABELS[band]
+    tries = [f"{named}: {score}/100. {said} {label}." for named in dict.fromkeys([name, pinned_name(name)]) for said in failing]
+    return first_within_pinned_line([*tries, f"{score}/100. {failing[-1]} {label}."])
+
+
 class CompetitivenessResult(TypedDict):
     inputs: dict[str, object]
     needs_visa_resolved: bool
@@ -2322,6 +2357,9 @@ class CompetitivenessResult(TypedDict):
     margins: Margins
     summary: str
     announced: str
+    # The phone's pinned line (render.render_result): the summary, shorter
+    # where a failing score's note would be cut.
+    gist: str
     step2_vs_matched: Step2Position | None
     step2_vs_matched_reason: str | None
     after_no_match: str | None
@@ -2379,6 +2417,7 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         # Read aloud after each edit: the margins' sentences made it 60 words,
         # some 20 s, every time (announce audit s34, 3); the result has them.
         "announced": announced,
+        "gist": pinned_line(spec.name, result.score, band, v, summary),
         "step2_vs_matched": matched,
         "step2_vs_matched_reason": matched_reason,
         "after_no_match": after_no_match(spec, v),

@@ -17,7 +17,6 @@ whose backup, the field being left, is the hand-picked set.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple, TypedDict
@@ -1740,14 +1739,6 @@ class ProgramCountsResult(Plan):
     next_season: str | None
 
 
-def _pinned_name(name: str) -> str:
-    """A field's name for the phone's pinned line: its own short form where
-    the name ends with one ("PM&R"), as the three lines hold about 100
-    characters at 320 px."""
-    short = re.search(r"\(([^)]+)\)$", name)
-    return short[1] if short and short[1] != "integrated" else name
-
-
 def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     v = parse_inputs(FIELDS, inputs, RULES)
     primary_slug = word(v, "specialty")
@@ -1836,16 +1827,15 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         ]
     )
 
+    first_short = f"{competitiveness.pinned_name(spec.name)} {count_text['primary']}"
+    backup_short = (
+        f"{competitiveness.pinned_name(backup_name)} {count_text['backup']}"
+        if count_text["backup"] is not None and backup_name is not None
+        else None
+    )
+
     def compact(caveat: str, backup_caveat: str = "") -> str:
-        return _with_caveat(
-            f"{_pinned_name(spec.name)} {count_text['primary']}",
-            f"{_pinned_name(backup_name)} {count_text['backup']}"
-            if count_text["backup"] is not None and backup_name is not None
-            else None,
-            BAND_LABELS[band],
-            caveat,
-            backup_caveat,
-        )
+        return _with_caveat(first_short, backup_short, BAND_LABELS[band], caveat, backup_caveat)
 
     if warned:
         summary = f"{warned.text} {summary}"
@@ -1872,7 +1862,18 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     # (diffreview47 audit s47, 6).
     # Past them with the counts alone, the warning's tag goes first: what is
     # cut is then the band's end, which the band headline repeats.
-    if warned or caveat or backup_caveat or h1b_counts:
+    # A failing score's note was said only in the summary's long form, after
+    # the counts and the band: a phone's three pinned lines cut it, with the
+    # score (browser audit s55, 2).  Its short form goes in every pinned try,
+    # and where none fits, first.
+    failing = competitiveness.failing_pinned(v)
+    if said is not None and failing:
+        # "Name a backup" is the advice here: after the score's note.
+        named, label = competitiveness.pinned_name(spec.name), BAND_LABELS[band]
+        gist = first_within_pinned_line(
+            [f"{named} ({label}). {fail} Name a backup." for fail in failing] + [f"{failing[-1]} {named}: name a backup."]
+        )
+    elif warned or caveat or backup_caveat or h1b_counts or failing:
         shorter, shorter_backup = (SHORTER_CAVEATS.get(said, said) for said in (caveat, backup_caveat))
         # The backup's caveat gives way first, then the first choice's; both
         # said shorter come before the backup's goes.  One caveat of two
@@ -1882,13 +1883,31 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         if not caveat or caveat != backup_caveat:
             caveats += [(caveat, ""), (shorter, "")]
         caveats.append(("", ""))
-        pinned = [
-            f"{compact(*each)}{tail} {warned.tag}"
-            if warned
-            else profile.after_pass_note(v, f"{compact(*each)}{tail}", banded=True, heard=True)
-            for tail in dict.fromkeys([f" {H1B_ONLY_PINNED}" if h1b_counts else "", ""])
-            for each in dict.fromkeys(caveats)
-        ] + ([f"{warned.tag} {compact('')}"] if warned else [])
+        tails = dict.fromkeys([f" {H1B_ONLY_PINNED}" if h1b_counts else "", ""])
+        if failing:
+            # The note after the counts and their band, the warning's tag
+            # last, as below; with nothing else to give way, the counts as
+            # the summary says them come first.  Then the band gives way,
+            # which the band's headline below says.  Past the limit still,
+            # the note leads, after the tag: what is cut is then the counts'
+            # end, which the result gives in full.
+            tag = f" {warned.tag}" if warned else ""
+            alone = [] if warned or caveat or backup_caveat or h1b_counts else [counts_said("")]
+            bare = "; ".join([first_short, *([backup_short] if backup_short else [])]) + "."
+            pinned = [
+                f"{said_counts}{tail} {fail}{tag}"
+                for tail in tails
+                for said_counts in [*alone, *(compact(*each) for each in dict.fromkeys(caveats))]
+                for fail in failing
+            ] + [f"{bare} {failing[-1]}{tag}", f"{warned.tag if warned else ''} {failing[-1]} {bare}".lstrip()]
+        else:
+            pinned = [
+                f"{compact(*each)}{tail} {warned.tag}"
+                if warned
+                else profile.after_pass_note(v, f"{compact(*each)}{tail}", banded=True, heard=True)
+                for tail in tails
+                for each in dict.fromkeys(caveats)
+            ] + ([f"{warned.tag} {compact('')}"] if warned else [])
         gist = first_within_pinned_line(pinned)
     else:
         gist = with_margins

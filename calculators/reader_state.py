@@ -36,7 +36,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from .fields import BoolField, ChoiceField, Field, InputError, TextField
 from .html import Markup, and_list, el, join
-from .profile import REMEMBERED_FOR, RETIRED_QUESTIONS, SAME_QUESTION_AS
+from .profile import BACKUP_SPECIALTY, REMEMBERED_FOR, RETIRED_QUESTIONS, SAME_QUESTION_AS, SPECIALTY
 from .registry import READ_OUT_WORDS
 
 # Filled from the reader's device unless a link carries a value for it,
@@ -392,6 +392,49 @@ def _drop_counts_for_another_specialty(
     return dropped
 
 
+# Program counts' and signals' box for a change of field
+# (program_counts.CHANGING_FIELD), by name, as the device's date is.  Ticked,
+# it says the backup is the field the reader is leaving: that backup is
+# theirs to change, and emptying it only traded the backup's message for the
+# box's ("needs the field you are leaving named as the backup specialty").
+LEAVING_FIELD = "changing_field"
+
+
+def _backup_and_first_choice(fields: Sequence[Field]) -> tuple[ChoiceField, Field] | None:
+    """The backup field and the first choice it must differ from, in a form
+    that asks both (application cost names its first choice its own way)."""
+    by_name = {field.name: field for field in fields}
+    backup = by_name.get(BACKUP_SPECIALTY.name)
+    first = next((f for f in fields if f.name != BACKUP_SPECIALTY.name and remembered_as(f.name) == SPECIALTY.name), None)
+    return (backup, first) if isinstance(backup, ChoiceField) and first is not None else None
+
+
+def _empty_backup_equal_to_first_choice(fields: Sequence[Field], values: dict[str, str]) -> list[str]:
+    """A backup the same as the first choice in ``values``, emptied there,
+    with the counts kept beside it (REMEMBERED_FOR), which no form takes
+    without a backup; returns what to say, or nothing where none was."""
+    pair = _backup_and_first_choice(fields)
+    if pair is None:
+        return []
+    backup, first = pair
+    chosen = values.get(backup.name)
+    if not chosen or chosen != values.get(first.name) or values.get(LEAVING_FIELD) == "true":
+        return []
+    values[backup.name] = backup.to_text(backup.default)
+    said = [
+        f"{backup.label} was emptied: {shown(backup, chosen)} is now your first choice, and a backup must be another specialty."
+    ]
+    for count in fields:
+        if REMEMBERED_FOR.get(count.name) != backup.name or count.name not in values:
+            continue
+        default, entered = count.to_text(count.default), values[count.name]
+        if entered != default:
+            values[count.name] = default
+            now = "was emptied" if not default else f"went back to {default}"
+            said.append(f"{count.label} {now} too: the {entered} you entered was for {shown(backup, chosen)} as your backup.")
+    return said
+
+
 def starting_values(
     fields: Sequence[Field],
     *,
@@ -476,16 +519,34 @@ def starting_values(
     else:
         values = {**mine, **device, **from_link}
     values.update(typed)
+    # Which values the remembered answers gave, over the link, the tab's
+    # copy and the device: only those are changed below without the reader.
+    if origin == "own":
+        remembered_here = set(mine) - (set(from_link) if in_error else set(kept_unremembered) & set(from_link))
+    else:
+        remembered_here = set(mine) - set(device) - set(from_link)
+    remembered_here -= set(typed)
+    labels = {field.name: field.label for field in fields}
+    early = {name: str(text) for name, text in (typed_first or {}).items() if name in labels}
+    replaced = [labels[name] for name, text in early.items() if name in values and values[name] != text]
+    values.update(early)
+    # A remembered backup that is now the first choice, chosen on another
+    # calculator since: three calculators and the Apply guide opened on
+    # "Please fix Backup specialty" and the defaults' result, for nothing the
+    # reader did there (browser audit s55, 3).  A link's or the reader's own
+    # backup here stays, with the form's message.
+    pair = _backup_and_first_choice(fields)
+    if pair is not None and pair[0].name in remembered_here - set(early):
+        cleared = _empty_backup_equal_to_first_choice(fields, values)
+        notes.extend(cleared)
+        if cleared:
+            emptied.update(name for name, anchor in REMEMBERED_FOR.items() if anchor == pair[0].name)
     if unsure_labels := [field.label for field in unsure if field.name not in emptied]:
         notes.insert(
             unsure_at,
             "Not filled in from your remembered answers, because it may have been typed for another specialty: "
             f"{and_list(unsure_labels)}.",
         )
-    labels = {field.name: field.label for field in fields}
-    early = {name: str(text) for name, text in (typed_first or {}).items() if name in labels}
-    replaced = [labels[name] for name, text in early.items() if name in values and values[name] != text]
-    values.update(early)
     # Said, so that a form filled in on its own is never taken for the
     # defaults or for what the reader last typed here.
     defaults = default_texts(fields)
@@ -504,6 +565,11 @@ def starting_values(
     reply: dict[str, object] = {"values": values, "notes": notes, "offer": None}
     sent = from_link if as_sent is None else _accept(fields, as_sent, "a value from the link", [])
     if origin == "link" and any(key in mine and mine[key] != value for key, value in sent.items()):
+        keep_values = {**defaults, **device, **mine, **early}
+        # "Keep mine" would bring back the remembered backup equal to the
+        # remembered first choice, and its error (browser audit s55, 3).
+        if pair is not None and pair[0].name not in early:
+            _empty_backup_equal_to_first_choice(fields, keep_values)
         reply["offer"] = {
             "html": offer_text(fields, sent, mine),
             "use": USE_LINKED,
@@ -511,7 +577,7 @@ def starting_values(
             # Every field the reader did not give: "Keep mine" leaves none of
             # the link's answers in the form, where the next edit would
             # remember them as the reader's own.
-            "keep_values": {**defaults, **device, **mine, **early},
+            "keep_values": keep_values,
             "used": "Done: your remembered answers now hold the linked values.",
             "kept": "Done: your remembered answers are unchanged, and the form now shows them.",
         }

@@ -598,8 +598,25 @@ def test_at_320_px_a_warned_line_too_long_for_three_lines_keeps_its_tag_and_coun
             {"specialty": "emergency-medicine", "backup_specialty": "family-medicine", "applicant_type": "us-img"},
             "Enter signal numbers for Emergency Medicine or Family Medicine: none in our data.",
         ),
+        (
+            # The failing score's note was cut mid-word at 360 px (browser audit s55, 2).
+            "competitiveness",
+            {"step2_score": "212"},
+            "Internal Medicine: 32/100. Step 2 CK 212: below passing. Dual apply, strongly.",
+        ),
+        (
+            "program_counts",
+            {"step2_score": "212"},
+            "Internal Medicine: 80–120 programs (Dual apply, strongly). Step 2 CK 212: below passing.",
+        ),
     ],
-    ids=["small-field caveat", "no signal numbers", "two services' signal numbers"],
+    ids=[
+        "small-field caveat",
+        "no signal numbers",
+        "two services' signal numbers",
+        "failing score, competitiveness",
+        "failing score, program counts",
+    ],
 )
 def test_at_320_px_the_pinned_line_holds_the_caveat_or_the_next_step_in_full(
     page: Any, site_url: str, calculator: str, inputs: dict[str, str], said: str

@@ -3872,3 +3872,44 @@ def test_not_saying_whether_you_applied_leaves_the_check_as_it_was(monkeypatch: 
         moves=bool(result["margins"]["up"]),
     )
     assert result["next_season"] is None and "As you answered" not in page
+
+
+# --- browser audit s55, 2: the phone's pinned line for a failing score ---------------------------------------
+def test_a_failing_score_is_pinned_before_the_band_and_the_line_keeps_to_its_room() -> None:
+    from calculators.registry import PINNED_LINE_CHARS
+    from calculators.render import render_result
+
+    # At 360 px the pinned line showed "...make the backup a substantial part
+    # of your application. Your Step 2 C…": the score and that it fails were cut.
+    result = compute({"step2_score": 212})
+    assert result["gist"] == "Internal Medicine: 32/100. Step 2 CK 212: below passing. Dual apply, strongly."
+    assert f'<p class="mpb-gist" hidden>{result["gist"]}</p>' in str(render_result(competitiveness, result))
+    # The summary and the read-out are as they were.
+    assert "Your Step 2 CK of 212 is below the current passing score, 218" in result["summary"]
+    assert "Step 2 CK 212: below the passing score, 218." in result["announced"]
+    # A long name goes short, and the note keeps its longer form where it fits.
+    pmr = compute({"specialty": "pmr", "step2_score": 200})
+    assert pmr["gist"].startswith("PM&R: ") and "Step 2 CK 200: below the passing score, 218." in pmr["gist"]
+    # A passing score, or none, pins the summary, as before.
+    for score in (218, 250, None):
+        passing = compute({"step2_score": score})
+        assert passing["gist"] == passing["summary"]
+    for slug, applicant, score, failures, prev in itertools.product(
+        [spec.slug for spec in SPECIALTIES], ("us-md", "us-do", "non-us-img"), (150, 208, 217), (0, 2), (False, True)
+    ):
+        result = compute(
+            {
+                "specialty": slug,
+                "applicant_type": applicant,
+                "step2_score": score,
+                "exam_failures": failures,
+                "previously_unmatched": prev,
+            }
+        )
+        gist = result["gist"]
+        assert len(gist) <= PINNED_LINE_CHARS, gist
+        note, band = f"Step 2 CK {score}: below", competitiveness.BAND_LABELS[result["band"]]
+        # The note first, the band after it, and the score the band is for.
+        assert note in gist and gist.index(note) < gist.index(band), gist
+        name = result["specialty_name"]
+        assert gist.startswith((f"{name}: {result['score']}/100. ", f"{competitiveness.pinned_name(name)}: ")), gist

@@ -1591,9 +1591,9 @@ def test_a_small_first_choices_count_carries_the_caveat_in_the_read_out_and_head
     )
     # Past about 100 characters with the score's note, the caveat gives way
     # in the pinned line, as in the read-out (diffreview47 audit s47, 6).
-    assert failing["gist"] == (
-        "Pathology 60–80; Internal Medicine 80–120 (Dual apply, strongly). Step 2 CK 210: below the passing score, 218."
-    )
+    # Still past 90 with it, whose band's end was cut, then the band, which
+    # the band's headline says (browser audit s55, 2).
+    assert failing["gist"] == "Pathology 60–80; Internal Medicine 80–120. Step 2 CK 210: below passing."
     assert "(fewer if fewer sponsor your visa)" in failing["announced"]
     # Alone, after the band: two brackets in a row read as one aside.
     alone = pc.compute({"specialty": "pathology", "applicant_type": "us-img", "needs_visa": False})
@@ -1884,7 +1884,14 @@ def test_changing_field_gives_way_to_a_pivot_and_says_so() -> None:
         "Your change of field gives way to a pivot: the check rates Dermatology itself “Pivot to a backup”. Dermatology: "
         "20–30 programs; Internal Medicine: 80–120 programs"
     )
-    assert ticked["gist"] == "Check your change of field. Dermatology 20–30; Internal Medicine 80–120 (Pivot to a backup)."
+    # Its failing score is pinned after the tag, before the counts, the band
+    # left to its headline: past three lines, the counts' end is what goes
+    # (browser audit s55, 2).
+    assert ticked["gist"] == (
+        "Check your change of field. Step 2 CK 215: below passing. Dermatology 20–30; Internal Medicine 80–120."
+    )
+    passing = pc.compute({**PIVOT, "step2_score": 218, "backup_specialty": "internal-medicine", "changing_field": True})
+    assert passing["gist"] == "Check your change of field. Dermatology 20–30; Internal Medicine 80–120 (Pivot to a backup)."
     # Nor is the field the reader says they are leaving called one to train in gladly for good.
     assert not any("gladly train in" in r for r in ticked["reasons"])
     assert any("gladly train in" in r for r in unticked["reasons"])
@@ -2482,3 +2489,43 @@ def test_two_small_fields_share_the_caveat_in_the_pinned_line_or_neither_has_it(
         {"specialty": "neurology", "backup_specialty": "pathology", "applicant_type": applicant, "step2_score": 225}
     )
     assert strongly["band"] == "dual-apply-strongly" and "fewer" not in strongly["gist"], strongly["gist"]
+
+
+# --- browser audit s55, 2: the phone's pinned line for a failing score ---------------------------------------
+def test_a_failing_score_is_pinned_with_the_counts_and_leads_where_they_pass_the_limit() -> None:
+    # With no backup, the pinned line was the whole summary: three lines cut
+    # "...is below the current passing score, " before the score itself.
+    alone = pc.compute({"step2_score": 212})
+    assert alone["gist"] == "Internal Medicine: 80–120 programs (Dual apply, strongly). Step 2 CK 212: below passing."
+    assert "Your Step 2 CK of 212 is below the current passing score, 218" in alone["summary"]
+    # Where the advice is to name a backup, it comes after the note.
+    derm = pc.compute({"specialty": "dermatology", "step2_score": 212})
+    assert derm["gist"] == "Dermatology (Dual apply, strongly). Step 2 CK 212: below passing. Name a backup."
+    # Two counts give way their band before the note goes.
+    pair = pc.compute({"step2_score": 212, "backup_specialty": "family-medicine"})
+    assert pair["gist"] == "Internal Medicine 60–80; Family Medicine 80–120. Step 2 CK 212: below passing."
+    # A passing score pins what it pinned before.
+    assert pc.compute({"step2_score": 218})["gist"] == pc.compute({"step2_score": 218})["summary"]
+    for first, backup, applicant, score, visa in itertools.product(
+        SLUGS, [None, "internal-medicine", "pathology", "pmr"], ("us-do", "non-us-img"), (190, 217), ("true", "h1b-only")
+    ):
+        try:
+            result = pc.compute(
+                {
+                    "specialty": first,
+                    "backup_specialty": backup or "",
+                    "applicant_type": applicant,
+                    "step2_score": score,
+                    "needs_visa": visa,
+                }
+            )
+        except InputError:
+            continue  # a backup the form refuses
+        gist, note = result["gist"], f"Step 2 CK {score}: below"
+        assert note in gist, gist
+        # Alone, the field always fits; with a backup, past the limit the
+        # note leads, after the warning's tag, so that only the counts' end is cut.
+        if backup is None:
+            assert len(gist) <= PINNED_LINE_CHARS, gist
+        elif len(gist) > PINNED_LINE_CHARS:
+            assert gist.startswith(f"{result['warning_tag']} {note}" if result["warning"] else note), gist

@@ -880,3 +880,82 @@ def test_an_answer_to_a_question_no_longer_asked_is_not_dropped_without_a_word()
         address="#competitiveness.step2_score=250"
     )
     assert not any("earlier version" in note for note in notes(search="?fbclid=abc"))
+
+
+# --- browser audit s55, 3: a remembered backup that became the first choice ----------------------------------
+def test_a_remembered_backup_now_the_first_choice_is_emptied_with_its_counts_and_said() -> None:
+    # Backup Family Medicine remembered on program counts, then Target
+    # Family Medicine on the check: three calculators and the Apply guide
+    # opened on "Please fix Backup specialty" and the defaults' result.
+    before = reader_state.to_profile(
+        {"specialty": "internal-medicine", "backup_specialty": "family-medicine", "backup_signals": "5", "backup_programs": "40"}
+    )
+    remembered = json.dumps({"version": 1, "values": before | {"specialty": "family-medicine"}})
+    cleared = "Backup specialty was emptied: Family Medicine is now your first choice, and a backup must be another specialty."
+    for name, page, count in (
+        ("program_counts", APPLY_PAGE, None),
+        (
+            "signals",
+            ["signals"],
+            "Signals your backup allows was emptied too: the 5 you entered was for Family Medicine as your backup.",
+        ),
+        (
+            "application_cost",
+            APPLY_PAGE,
+            "Programs in the backup specialty went back to 0 too: the 40 you entered was for Family Medicine as your backup.",
+        ),
+    ):
+        reply = restore(name, stored=remembered, page=page)
+        assert reply["values"]["backup_specialty"] == "", name
+        assert reply["notes"][: 2 if count else 1] == [cleared, *([count] if count else [])], reply["notes"]
+        # What was filled in no longer names the backup, and the form has no error.
+        assert "Backup specialty" not in reply["notes"][-1] and "Filled in from" in reply["notes"][-1]
+        assert compute(name, **reply["values"])["ok"] is True, name
+    # The same from this tab's copy of the form as it was, with the backup.
+    own = compute("program_counts", specialty="internal-medicine", backup_specialty="family-medicine")
+    again = restore("program_counts", stored=remembered, tab_copy=tab_copy(own), page=APPLY_PAGE)
+    assert again["values"]["specialty"] == "family-medicine" and again["values"]["backup_specialty"] == ""
+    assert cleared in again["notes"]
+    # A link's first choice is restored too; the remembered backup beside it goes.
+    linked = restore("program_counts", address="#specialty=family-medicine", stored=stored(backup_specialty="family-medicine"))
+    assert linked["values"]["backup_specialty"] == "" and cleared in linked["notes"]
+    # A remembered backup unlike the first choice stays, unsaid.
+    kept = restore("program_counts", stored=stored(specialty="psychiatry", backup_specialty="family-medicine"))
+    assert kept["values"]["backup_specialty"] == "family-medicine" and cleared not in kept["notes"]
+
+
+def test_a_backup_equal_to_the_first_choice_stays_where_the_reader_or_a_link_gave_it() -> None:
+    cleared = "Backup specialty was emptied"
+    same = {"specialty": "family-medicine", "backup_specialty": "family-medicine"}
+    # A link's own pair is the link's, and its message says what to fix.
+    link = restore("program_counts", address="#specialty=family-medicine&backup_specialty=family-medicine")
+    assert link["values"]["backup_specialty"] == "family-medicine"
+    assert not any(note.startswith(cleared) for note in link["notes"])
+    # So is a form the reader left in error here, remembered or not.
+    typed = compute("program_counts", **same)
+    assert typed["ok"] is False
+    mine = json.dumps({**typed["tab_copy"], "link": None, "offer_open": False, "remember_waits": False})
+    back = restore("program_counts", stored=stored(**same), tab_copy=mine)
+    assert back["values"]["backup_specialty"] == "family-medicine"
+    assert not any(note.startswith(cleared) for note in back["notes"])
+    # And what the reader typed while the engine was starting.
+    early = restore("program_counts", stored=stored(specialty="family-medicine"), typed={"backup_specialty": "family-medicine"})
+    assert early["values"]["backup_specialty"] == "family-medicine"
+    # A change of field names the backup as the field being left: emptied,
+    # the box's own message took the backup's place.
+    from calculators import program_counts
+
+    assert program_counts.CHANGING_FIELD.name == reader_state.LEAVING_FIELD
+    leaving = stored(**same, changing_field="true", previously_unmatched="true")
+    assert restore("program_counts", stored=leaving)["values"]["backup_specialty"] == "family-medicine"
+
+
+def test_keep_mine_never_brings_back_a_backup_equal_to_the_first_choice() -> None:
+    # Remembered: Family Medicine as both, the backup from before. A link
+    # with another first choice: "Keep mine" put the pair back in the form.
+    remembered = stored(specialty="family-medicine", backup_specialty="family-medicine")
+    reply = restore("program_counts", address="#specialty=psychiatry", stored=remembered)
+    assert reply["offer"] is not None and reply["values"]["backup_specialty"] == "family-medicine"
+    keep = reply["offer"]["keep_values"]
+    assert keep["specialty"] == "family-medicine" and keep["backup_specialty"] == ""
+    assert compute("program_counts", **keep)["ok"] is True
