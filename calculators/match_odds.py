@@ -589,8 +589,10 @@ COUPLE_IF = data.COUPLE_IF
 def couple_alone(what: str) -> str:
     """The couples caveat's opening, for ``what`` figure: the backup finder,
     whose per-field odds had no couples word where this calculator had one,
-    says it of its own list (couples audit s54, 5)."""
-    return f"{COUPLE_IF}, {what} your chance alone, not inside the couple"
+    says it of its own list (couples audit s54, 5).  Not "your chance": the
+    summary above it says the figure is not the reader's own chance (diff
+    review s55, 4)."""
+    return f"{COUPLE_IF}, {what} for one applicant alone, not for the two of you as a pair"
 
 
 # A couple read each partner's figure as theirs, or multiplied the two

@@ -1769,7 +1769,9 @@ def test_a_couple_is_told_whose_odds_these_are_and_where_to_look(step2: int | No
         assert said[0] == f"If you match as a couple, {advice}"
     else:
         assert said[0] == f"{match_odds.couple_alone('the match odds here are')}. {advice[0].upper()}{advice[1:]}"
-        assert said[0].startswith("If you match as a couple, the match odds here are your chance alone, not inside the couple. ")
+        assert said[0].startswith(
+            "If you match as a couple, the match odds here are for one applicant alone, not for the two of you as a pair. "
+        )
     assert said[0] in unescape(str(backup_finder.render(result)))
     # Short sentences (diff review s54, 19).
     assert all(len(sentence.split()) <= 35 for sentence in said[0].split(". "))

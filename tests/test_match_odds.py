@@ -952,7 +952,7 @@ def test_a_couple_is_told_each_figure_is_one_partners_alone(ranks: int | None) -
         inputs["contiguous_ranks"] = ranks
     result = match_odds.compute(inputs)
     text = unescape(str(match_odds.render(result)))
-    assert text.count("If you match as a couple, this is your chance alone") == 1
+    assert text.count("If you match as a couple, this is for one applicant alone") == 1
     assert "does not try either partner alone" in match_odds.COUPLE_NOTE and "NRMP" in match_odds.COUPLE_NOTE
     # Just under the headline, where it was the eighth note under "Read
     # this with care" (couples audit s54, 1).
@@ -1325,7 +1325,7 @@ def test_the_couple_note_gives_the_no_match_code_exception_and_cites_the_page_by
     assert "(NRMP, Couples in the Match, read 2026)" in match_odds.COUPLE_NOTE
     # Its opening is shared with the backup finder's couples sentence, in the same words (couples audit s54, 5).
     assert match_odds.COUPLE_NOTE.startswith(
-        "If you match as a couple, this is your chance alone, not inside the couple. The NRMP matches"
+        "If you match as a couple, this is for one applicant alone, not for the two of you as a pair. The NRMP matches"
     )
     assert match_odds.couple_alone("this is") in match_odds.COUPLE_NOTE
     # In short sentences: as one, it ran to 74 words (couples audit s54, 1).
