@@ -50,9 +50,14 @@ MAX_SEATS = 10_000
 # the first ones and says how many more there were.
 MAX_STEPS_SHOWN = 200
 
-DEFAULT_MARKET = """# Applicants rank programs; programs (with positions) rank applicants.
-# Asha ranks an internal medicine and a family medicine program together,
-# in the order she truly prefers them, regardless of specialty.
+# Every line fits a 360 px phone's box (about 38 characters of its monospace
+# font): the box keeps pasted rows whole and scrolls sideways, so the longer
+# comment lines ran off its edge, unread (interview audit s56, 12).
+MARKET_LINE_FITS_A_PHONE = 38
+DEFAULT_MARKET = """# Applicants rank programs; programs
+# rank applicants. (1): one position.
+# Asha lists IM and FM programs in one
+# list, in the order she prefers them.
 Asha: IM-Metro > FM-Valley > IM-Coast
 Ben: IM-Metro > IM-Coast
 Chen: FM-Valley > IM-Metro

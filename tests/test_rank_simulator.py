@@ -246,3 +246,13 @@ def test_a_name_that_reads_as_a_couples_is_run_as_one_applicant_and_the_page_say
     plain = market.replace("Amir+Bea", "Amir")
     assert rank_simulator.compute({"market": plain})["run_alone"] == []
     assert rank_simulator.NO_COUPLES not in text({"market": plain})
+
+
+# --- interview audit s56, 12: the example market fits a phone's box ---------------------
+def test_every_line_of_the_example_market_fits_a_phone_box() -> None:
+    lines = rank_simulator.DEFAULT_MARKET.splitlines()
+    too_long = [line for line in lines if len(line) > rank_simulator.MARKET_LINE_FITS_A_PHONE]
+    assert not too_long
+    # The explanation is still there, and the example still reads as one.
+    assert sum(line.startswith("#") for line in lines) >= 3
+    assert rank_simulator.parse_market(rank_simulator.DEFAULT_MARKET)
