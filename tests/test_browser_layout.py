@@ -337,12 +337,20 @@ def test_on_a_phone_the_footers_next_title_wraps_beside_its_arrow(page: Any, sit
     assert page.evaluate("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
 
 
-@pytest.mark.parametrize("width", [320, 375])
-def test_on_a_phone_the_headers_page_title_is_not_cut(page: Any, site_url: str, width: int) -> None:
+@pytest.mark.parametrize(
+    ("width", "path", "heading"),
+    [
+        (320, "backup/playbook-radiology/", "Playbook: diagnostic radiology (US-citizen IMGs)"),
+        (375, "backup/playbook-radiology/", "Playbook: diagnostic radiology (US-citizen IMGs)"),
+        (360, "calculators/competitiveness/", "Competitiveness"),
+    ],
+    ids=["320-three-lines", "375-two-lines", "360-one-line"],
+)
+def test_on_a_phone_the_headers_page_title_is_not_cut(page: Any, site_url: str, width: int, path: str, heading: str) -> None:
     # Once the reader scrolled past the heading, the header read "Playbook: diag...",
     # without whom the page is for (a11y45 audit s45, 2).
     page.set_viewport_size({"width": width, "height": 640})
-    page.goto(site_url + "backup/playbook-radiology/")
+    page.goto(site_url + path)
     page.mouse.wheel(0, 1500)
     title = page.locator(".md-header__topic + .md-header__topic .md-ellipsis")
     page.wait_for_function("() => document.querySelector('.md-header__title--active') !== null")
@@ -353,8 +361,17 @@ def test_on_a_phone_the_headers_page_title_is_not_cut(page: Any, site_url: str, 
                           inside: words.getBoundingClientRect().bottom
                                   <= document.querySelector('.md-header').getBoundingClientRect().bottom })"""
     )
-    assert seen["text"] == "Playbook: diagnostic radiology (US-citizen IMGs)", seen
+    assert seen["text"] == heading, seen
     assert not seen["cut"] and seen["size"] >= 12 and seen["inside"], seen
+    # Level with the menu icon beside it, one line or three: a short title sat
+    # at the bar's top edge, above the icon (browser audit s55, 6).
+    page.locator(".md-header .mpb-menu-button").wait_for()
+    middles = page.evaluate(
+        """() => [document.querySelector('.md-header__topic + .md-header__topic .md-ellipsis'),
+                  document.querySelector('.md-header .mpb-menu-button')]
+                 .map((box) => { const r = box.getBoundingClientRect(); return (r.top + r.bottom) / 2; })"""
+    )
+    assert abs(middles[0] - middles[1]) <= 3, middles
 
 
 @pytest.mark.parametrize("width", [720, 1024])

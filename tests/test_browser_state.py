@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -26,7 +27,16 @@ from browser import (
     wait_for_result,
     wait_for_tab_copy,
 )
-from conftest import forget_the_visit
+from conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ENGINE_KEYS,
+    ONLY_LOOPBACK,
+    assert_kept_to_itself,
+    forget_the_visit,
+    guarded_context,
+    watched_page,
+)
 
 from calculators.render import LOADING_EDITED_HEADLINE, LOADING_STALE_WHY
 
@@ -919,6 +929,85 @@ def test_forget_in_another_tab_unticks_remember_here(page: Any, site_url: str) -
     wait_for_tab_copy(other, "competitiveness", "step2_score", "251")
     page.wait_for_timeout(300)  # room for a write, were there one
     assert stored(page) is None
+
+
+@pytest.fixture
+def back_forward_cached_page(playwright_session: Any) -> Iterator[Any]:
+    """A first visit's tab in a Chromium that keeps a page left behind for
+    Back and Forward, as readers' browsers do.  Playwright turns that cache
+    off by default, so every other Back in these tests loads the page again
+    (browser audit s55, 5)."""
+    browser = playwright_session.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[*CHROMIUM_ARGS, ONLY_LOOPBACK],
+        ignore_default_args=["--disable-back-forward-cache"],
+    )
+    context, requests = guarded_context(browser)
+    page = watched_page(context, requests)
+    try:
+        yield page
+    finally:
+        context.close()
+        browser.close()
+    assert_kept_to_itself(page)
+
+
+# Each pageshow's "persisted": true when the page came back from the
+# back-forward cache, as it was left, rather than loading again.
+PAGESHOWS = "window.mpbPageshows = []; addEventListener('pageshow', (event) => window.mpbPageshows.push(event.persisted));"
+TAB_COPY_KEYS = "Object.keys(sessionStorage).filter((key) => key.startsWith('matchplanb:inputs:'))"
+
+
+def test_forget_on_a_later_page_holds_when_back_brings_a_page_from_the_cache(
+    back_forward_cached_page: Any, site_url: str
+) -> None:
+    # From the cache, the page comes back as it was left, Remember ticked,
+    # and no script of it ran while it was kept: unless it hears of the
+    # Forget, its next answer writes the answers back (browser audit s55, 5).
+    page = back_forward_cached_page
+    page.add_init_script(PAGESHOWS)
+    not_cached: list[Any] = []
+    devtools = page.context.new_cdp_session(page)
+    devtools.on("Page.backForwardCacheNotUsed", lambda event: not_cached.append(event))
+    devtools.send("Page.enable")
+    widget = open_calculator(page, f"{site_url}calculators/competitiveness/", "competitiveness")
+    settled(page, widget)
+    widget.get_by_label(REMEMBER).check()
+    field(widget, "step2_score").fill("251")
+    page.wait_for_function(f"(localStorage.getItem('{KEY}') || '').includes('251')", timeout=30_000)
+    page.evaluate("window.mpbLeftHere = true")
+    # A new document, as a bookmark or a typed address opens: Material's own
+    # navigation stays in one document, and the cache keeps only documents.
+    odds = open_calculator(page, f"{site_url}calculators/match-odds/", "match_odds")
+    settled(page, odds)
+    assert odds.get_by_label(REMEMBER).is_checked()
+    odds.get_by_role("button", name="Forget my answers").click()
+    assert stored(page) is None
+    # A page from the cache fires no load event, which Playwright waits for by default.
+    page.go_back(wait_until="commit")
+    page.wait_for_url("**/calculators/competitiveness/**", wait_until="commit")
+    page.wait_for_function("() => window.mpbPageshows?.length > (window.mpbLeftHere ? 1 : 0)")
+    shows = page.evaluate("window.mpbPageshows")
+    reasons = [reason["reason"] for event in not_cached for reason in event.get("notRestoredExplanations", [])]
+    assert shows == [False, True], f"Back loaded the page again, so this test proves nothing: {reasons}"
+    widget = page.locator('.mpb-calculator[data-calculator="competitiveness"]')
+    widget.get_by_text("removed elsewhere on this site").wait_for(timeout=10_000)
+    assert not widget.get_by_label(REMEMBER).is_checked()
+    assert page.evaluate(TAB_COPY_KEYS) == []
+    # Two edits: nothing is remembered again, and the tab keeps only what
+    # this form now shows, as after any Forget; the other page's copy stays gone.
+    field(widget, "step2_score").fill("244")
+    wait_for_tab_copy(page, "competitiveness", "step2_score", "244")
+    field(widget, "usce_months").fill("5")
+    wait_for_tab_copy(page, "competitiveness", "usce_months", "5")
+    page.wait_for_timeout(300)  # room for a late write, were there one
+    assert stored(page) is None
+    kept = page.evaluate("Object.keys(localStorage)")
+    assert [key for key in kept if key.startswith("matchplanb:") and not key.startswith(ENGINE_KEYS)] == [], kept
+    copies = page.evaluate(TAB_COPY_KEYS)
+    assert len(copies) == 1 and copies[0].endswith("/calculators/competitiveness/#competitiveness"), copies
+    assert not widget.get_by_label(REMEMBER).is_checked()
 
 
 def test_forget_takes_a_links_answers_from_another_tabs_address(page: Any, site_url: str) -> None:
