@@ -2672,3 +2672,11 @@ def test_the_result_offers_a_button_to_print_only_the_plan(inputs: dict[str, str
     assert ".mpb-print-plan-only .mpb-calculator > :is(.mpb-summary, .mpb-form, .mpb-method)" in printing
     assert ".mpb-print-plan-only .md-content__inner > :not(h1, .mpb-calculator," in printing
     assert ".no-js .mpb-print-plan-offer { display: none; }" in style
+    # The closing disclaimer by its place before the paper note, not as the
+    # last div; the form's messages off paper, so no pointer to them; and the
+    # mark cleared where no afterprint comes (diff review s55b, 8).  The
+    # browser tests print both ways (test_browser_print.py).
+    assert "last-of-type" not in style
+    assert ".mpb-print-plan-only .mpb-stale-why { display: none !important; }" in printing
+    for clears in ('matchMedia("print")', 'addEventListener("focus", clearPlanOnly)', '"visibilitychange"'):
+        assert clears in script, clears
