@@ -662,6 +662,134 @@ def after_soap(match_year: int, today: dt.date | None = None) -> str:
     )
 
 
+# --- Match Week, day by day ----------------------------------------------------------
+# The SOAP page's "What to do this week" and the timeline's Match Week row
+# give the same steps.  They live here, not in season_words, because the
+# timeline runs in the browser, which has no season_words: in Match Week its
+# row was marked past and gave no steps (diff review s55b, 3).
+
+# The NRMP's SOAP questions for applicants, as the SOAP page cites them: in
+# that edition each offer round lasted two hours, in which the applicant
+# accepted or rejected the offers it brought.  Not in the data module, which
+# holds no Source for it; the page's "Sources on this page" lists it.
+SOAP_FAQ = "NRMP, SOAP frequently asked questions for applicants, older edition in a secondary copy"
+# What an applicant new to ResidencyCAS pays in Match Week, for up to 45
+# programs: the figure of data.RESIDENCYCAS_SOAP, whose title a test holds
+# to it.
+RESIDENCYCAS_SOAP_FEE_USD = 99
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A step's sentence and the source it rests on.  Running text (the SOAP
+    page) cites it in full; a row with a Source column (the timeline) names
+    only ``by`` and gives ``cite`` in that column, as its other rows do."""
+
+    text: str
+    cite: str
+    by: str
+    # Running text's shorter form, where the full citation holds brackets of
+    # its own or runs long.
+    in_text: str = ""
+
+    def said(self, brief: bool = False) -> str:
+        """The sentence with its source in brackets before its last stop."""
+        return f"{self.text[:-1]} ({self.by if brief else self.in_text or self.cite}){self.text[-1]}"
+
+
+def _cited(text: str, source: data.Source, titled: bool = False) -> Cited:
+    """``titled``: running text names the source by its title's head, as
+    "Liaison International, ResidencyCAS help on SOAP, read 2026": its full
+    title is a sentence with brackets, for the Sources list and a Source
+    column."""
+    head = f"{source.publisher}, {source.title.partition(':')[0]}, {source.year}" if titled else ""
+    return Cited(text, source.cite(), source.publisher, head)
+
+
+# One step: our words, and sentences that rest on a source.
+SoapStep = tuple[str | Cited, ...]
+
+
+def soap_week_steps(today: dt.date, not_eligible_where: str = "above") -> list[SoapStep]:
+    """What a reader in SOAP does on ``today``, a day of Match Week up to
+    SOAP's end, in short action sentences.  On the Tuesday of SOAP the page
+    still said to draft statements and book a practice exam (soap audit s55,
+    2).  Monday's steps first on Monday; SOAP's end on its last day.
+    ``not_eligible_where`` says where the section for a reader SOAP does not
+    take is: "above" on the SOAP page."""
+    year = coming_season(today)
+    dates = season(year)
+    monday, last = dates["match_week"].date, dates["soap_ends"].date
+    steps: list[SoapStep] = []
+    if today == monday:
+        steps += [
+            ("Today, check in the NRMP's R3 system whether you matched and whether you are eligible for SOAP.",),
+            ("If you are eligible, open the List of Unfilled Programs in R3. Choose only programs you would truly start.",),
+            (
+                _cited(
+                    "Send your applications to programs on that list: you have 45 through ERAS for the whole week.",
+                    data.NRMP_SOAP_APPLICATIONS,
+                ),
+            ),
+            # "Take them" read as the 45 ERAS applications, and the step left
+            # out what a newcomer to ResidencyCAS needs and pays (diff review
+            # s55b, 6).
+            (
+                "Emergency medicine and OB/GYN programs take SOAP applications through ResidencyCAS, not ERAS.",
+                _cited(
+                    "New to ResidencyCAS this season? You first need an access link (an IMG gets it from ECFMG), and you pay "
+                    f"${RESIDENCYCAS_SOAP_FEE_USD} for up to 45 programs.",
+                    data.RESIDENCYCAS_SOAP,
+                    titled=True,
+                ),
+            ),
+        ]
+    elif today == last:
+        steps.append(("SOAP ends today, at the hour the NRMP's calendar gives. Until it ends, keep to the steps that follow.",))
+    else:
+        steps.append(
+            (
+                _cited(
+                    "Any of your 45 ERAS applications you have not used can still go to programs that are still unfilled.",
+                    data.NRMP_SOAP_APPLICATIONS,
+                ),
+            )
+        )
+    steps += [
+        ("Keep your phone on. Answer calls and emails from programs quickly.",),
+        ("Do not contact a program first.", _cited("Wait until it contacts you.", data.NRMP_SOAP)),
+        (
+            "Answer each offer within its round.",
+            Cited("An offer you have not accepted when its round ends is gone.", SOAP_FAQ, "NRMP"),
+        ),
+        (
+            "Accept only a place you would start. If you need a visa, be sure the program sponsors the one you will hold. "
+            "An accepted offer binds you.",
+        ),
+    ]
+    if today == last:
+        steps.append(
+            (
+                f"If SOAP does not place you, the NRMP keeps its List of Unfilled Programs in R3 until "
+                f"{long_date(unfilled_list_until(year))}. After SOAP ends, you may contact the programs on it.",
+            )
+        )
+    steps.append(
+        (f"Not eligible for SOAP? Other rules apply to you: see “If you are not eligible for SOAP” {not_eligible_where}.",)
+    )
+    return steps
+
+
+def soap_step_said(step: SoapStep, brief: bool = False) -> str:
+    """A step as one text, each source cited in full, or by ``brief`` name."""
+    return " ".join(part if isinstance(part, str) else part.said(brief) for part in step)
+
+
+def soap_step_sources(steps: Sequence[SoapStep]) -> list[str]:
+    """The full citations of the steps, each once, in order."""
+    return list(dict.fromkeys(part.cite for step in steps for part in step if isinstance(part, Cited)))
+
+
 def residencycas_deadline_day(match_year: int) -> tuple[dt.date, bool]:
     """ResidencyCAS's application deadline for a Match as a day, and whether it
     is our estimate.  The cycle in data.RESIDENCYCAS_DEADLINE_SEEN has its

@@ -830,40 +830,7 @@ def soap_this_week(today: dt.date) -> str:
 
 
 def soap_week_steps(today: dt.date) -> list[str]:
-    """What a reader in SOAP does on ``today``, a day of Match Week up to
-    SOAP's end, in short action sentences.  On the Tuesday of SOAP the page
-    still said to draft statements and book a practice exam (soap audit s55,
-    2).  Monday's steps first on Monday; SOAP's end on its last day."""
-    year = cycle.coming_season(today)
-    dates = cycle.season(year)
-    monday, last = dates["match_week"].date, dates["soap_ends"].date
-    steps: list[str] = []
-    if today == monday:
-        steps += [
-            "Today, check in the NRMP's R3 system whether you matched and whether you are eligible for SOAP.",
-            "If you are eligible, open the List of Unfilled Programs in R3. Choose only programs you would truly start.",
-            "Send your applications to programs on that list: you have 45 through ERAS for the whole week "
-            f"({data.NRMP_SOAP_APPLICATIONS.cite()}). Emergency medicine and OB/GYN programs take them through "
-            "ResidencyCAS.",
-        ]
-    elif today == last:
-        steps.append("SOAP ends today, at the hour the NRMP's calendar gives. Until it ends, keep to the steps below.")
-    else:
-        steps.append(
-            "Any of your 45 ERAS applications you have not used can still go to programs that are still unfilled "
-            f"({data.NRMP_SOAP_APPLICATIONS.cite()})."
-        )
-    steps += [
-        "Keep your phone on. Answer calls and emails from programs quickly.",
-        f"Do not contact a program first. Wait until it contacts you ({data.NRMP_SOAP.cite()}).",
-        f"Answer each offer within its round. An offer you have not accepted when its round ends is gone ({SOAP_FAQ}).",
-        "Accept only a place you would start. If you need a visa, be sure the program sponsors the one you will hold. "
-        "An accepted offer binds you.",
-    ]
-    if today == last:
-        steps.append(
-            f"If SOAP does not place you, the NRMP keeps its List of Unfilled Programs in R3 until "
-            f"{long_date(cycle.unfilled_list_until(year))}. After SOAP ends, you may contact the programs on it."
-        )
-    steps.append("Not eligible for SOAP? Other rules apply to you: see “If you are not eligible for SOAP” above.")
-    return steps
+    """The SOAP page's Match Week steps for ``today``, each source cited in
+    full: the steps live in cycle, which the timeline's Match Week row reads
+    in the browser too (diff review s55b, 3)."""
+    return [cycle.soap_step_said(step) for step in cycle.soap_week_steps(today)]

@@ -1452,6 +1452,28 @@ RANK_LIST_HOUR = (
 )
 
 
+# Where the SOAP page's section for a reader SOAP does not take is, from the plan.
+NOT_ELIGIBLE_WHERE = "on the guide page “SOAP and a non-residency Plan B”"
+
+
+def _in_match_week(row: PlanItem, soap_ends: cycle.SeasonDate, today: dt.date) -> None:
+    """The Match Week row from its Monday to SOAP's last day: a stretch, under
+    way after its first day, with that day's steps as the SOAP page gives them
+    and their sources in the row's Source.  A single day, it was marked past
+    from the Tuesday and gave no steps, in the week that matters most (diff
+    review s55b, 3).  On other days the row is as it was."""
+    steps = cycle.soap_week_steps(today, NOT_ELIGIBLE_WHERE)
+    # Monday's first step is for every reader; the later days' are for one in SOAP.
+    lead = "Here are" if row["date"] == today.isoformat() else "In SOAP? Here are"
+    row["detail"] += f" {lead} our steps for {long_date(today)}. " + " ".join(
+        cycle.soap_step_said(step, brief=True) for step in steps
+    )
+    row["source"] = SOURCES_APART.join([row["source"], *cycle.soap_step_sources(steps)])
+    row["until"] = soap_ends.date.isoformat()
+    if soap_ends.estimated:
+        row["until_estimated"] = True
+
+
 def _season_milestones(
     match_year: int,
     dual: bool,
@@ -1528,6 +1550,8 @@ def _season_milestones(
                 "estimated_early": day.estimated_early,
             }
         )
+        if key == "match_week" and day.date <= today <= dates["soap_ends"].date:
+            _in_match_week(out[-1], dates["soap_ends"], today)
     # In the deadline's detail alone, the one condition that decides whether
     # an IMG's list is used at all was out of sight in the table and the
     # calendar's titles (timeline audit s36, 3); a US graduate's plan has no
@@ -2613,9 +2637,12 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     if leading and under_way(leading[0], today.isoformat()):
         upcoming = next((item for item in leading[1:] if "until" not in item), None)
         # When the next day to act on is the one the stretch runs to, that
-        # day is said once, as the next step's (new-words audit s40, 5).
-        ends = (dt.date.fromisoformat(leading[0]["until"]) + dt.timedelta(days=1)).isoformat()
-        if upcoming is not None and upcoming["date"] == ends:
+        # day is said once, as the next step's (new-words audit s40, 5): the
+        # day after it, or its own last day, as SOAP's end is Match Week's
+        # (diff review s55b, 3).
+        until = leading[0]["until"]
+        ends = (dt.date.fromisoformat(until) + dt.timedelta(days=1)).isoformat()
+        if upcoming is not None and upcoming["date"] in (ends, until):
             next_step = f"Now: {leading[0]['title']}. "
         else:
             next_step = f"Now: {leading[0]['title']}, until {shown_end(leading[0])}. "
@@ -3051,7 +3078,9 @@ def method() -> Markup:
             "of the calendar file unless you ask for them. The interview season is a stretch, not a day: it runs "
             "from a month after programs can first read your application (your submission, or the day they start "
             "reviewing if that is later) until the day before the rank-list deadline, is marked “Under way” in "
-            "between, and is one event over those days in the calendar file. Your own steps that fell before "
+            "between, and is one event over those days in the calendar file. Match Week is a stretch too, but only "
+            "while it runs: from its Monday to the day SOAP ends, its row gives that day's steps, as the SOAP page "
+            "does. The steps are our advice, and the rules in them carry their sources. Your own steps that fell before "
             "today are named in a note; within "
             f"{SHORT_RUN_UP_DAYS // 7} weeks of your submission it separates what still fits in the weeks left from "
             "the months of work (clinical experience, rotations and their letters, an IMG's Step 2 CK) that should "

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 import pytest
-from browser import first_live_result, open_calculator, wait_for_result
+from browser import error_of, field, first_live_result, open_calculator, wait_for_result
 
 pytestmark = [pytest.mark.browser, pytest.mark.reader("returning")]
 
@@ -481,6 +481,66 @@ def test_print_only_my_plan_leaves_the_form_the_method_and_the_guide_off_paper(p
     assert widget.locator(".mpb-form").is_visible() and page.locator(".md-content__inner > h2").first.is_visible()
     page.emulate_media(media="screen")
     assert button.is_visible()
+
+
+STALE_NOTE = "Not updated to the form as it is now"
+
+
+def test_print_only_my_plan_with_a_field_in_error_drops_the_pointer_to_messages_left_off_paper(page: Any, site_url: str) -> None:
+    # The form, and the messages in it, stayed off paper while the note still
+    # said "see the messages above" (diff review s55b, 8).
+    widget = open_calculator(page, site_url + page_of("timeline"), "timeline")
+    first_live_result(widget)
+    submission = field(widget, "eras_submission")
+    submission.focus()
+    page.keyboard.type("02312027")
+    field(widget, "dual_applying").focus()
+    error_of(widget, "eras_submission").wait_for(state="visible")
+    note, status = widget.locator(".mpb-stale-note"), widget.locator(".mpb-status")
+    # The whole page prints the messages, and the pointer to them.
+    page.emulate_media(media="print")
+    assert note.inner_text() == f"{STALE_NOTE}: see the messages above."
+    page.emulate_media(media="screen")
+    page.evaluate("window.print = () => {}")
+    widget.get_by_role("button", name="Print only my plan").click()
+    page.emulate_media(media="print")
+    assert widget.locator(".mpb-form").is_hidden()
+    assert note.inner_text() == f"{STALE_NOTE}."
+    # The status line still says which field to fix, and that the plan is not for it.
+    assert status.is_visible() and "Please fix ERAS submission date" in status.inner_text()
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # Some mobile browsers fire no afterprint: the print media's end,
+        # or the page's return to focus or view, clears the mark instead.
+        "media",
+        "window.dispatchEvent(new Event('focus'))",
+        "document.dispatchEvent(new Event('visibilitychange'))",
+    ],
+)
+def test_print_only_my_plan_is_forgotten_after_its_print_without_an_afterprint(page: Any, site_url: str, after: str) -> None:
+    # With the mark left set, the browser's own Print printed the plan alone
+    # where no print event came to clear it (diff review s55b, 8).
+    widget = open_calculator(page, site_url + page_of("timeline"), "timeline")
+    first_live_result(widget)
+    page.evaluate("window.print = () => {}")
+    widget.get_by_role("button", name="Print only my plan").click()
+    assert page.evaluate(PLAN_ONLY)
+    if after == "media":
+        page.emulate_media(media="print")
+        assert page.evaluate(PLAN_ONLY), "kept while the print media holds"
+        page.emulate_media(media="screen")
+    else:
+        page.evaluate(after)
+    page.wait_for_function(f"!{PLAN_ONLY}", timeout=5_000)
+    # The browser's own Print prints the whole page again.
+    page.emulate_media(media="print")
+    assert widget.locator(".mpb-form").is_visible() and page.locator(".md-content__inner > h2").first.is_visible()
+    page.emulate_media(media="screen")
 
 
 def test_the_packet_checks_templates_and_the_closed_sections_print_as_plain_lines(page: Any, site_url: str) -> None:

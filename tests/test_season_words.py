@@ -8,7 +8,7 @@ from html import unescape
 
 import pytest
 
-from calculators import cycle, season_words
+from calculators import cycle, data, season_words
 from calculators.html import long_date
 
 
@@ -524,11 +524,56 @@ def test_in_match_week_the_soap_page_says_what_to_do_that_day(today: dt.date) ->
         assert first == ("- Today, check in the NRMP's R3 system whether you matched and whether you are eligible for SOAP.")
         assert "you have 45 through ERAS for the whole week" in week
     elif today == dt.date(2027, 3, 18):
-        assert first == "- SOAP ends today, at the hour the NRMP's calendar gives. Until it ends, keep to the steps below."
+        # "The steps below", in the timeline's row, read as its rows below (diff review s55b, 3).
+        assert first == "- SOAP ends today, at the hour the NRMP's calendar gives. Until it ends, keep to the steps that follow."
         assert "the NRMP keeps its List of Unfilled Programs in R3 until 1 May 2027" in week
     else:
         assert first.startswith("- Any of your 45 ERAS applications you have not used can still go to programs")
         assert "SOAP ends today" not in week
+
+
+def test_on_monday_the_soap_page_says_what_residencycas_takes_and_what_a_newcomer_needs_and_pays() -> None:
+    # "Emergency medicine and OB/GYN programs take them through ResidencyCAS"
+    # read as the 45 ERAS applications, and left out the access link and the
+    # fee that point 2 of the page gives (diff review s55b, 6).
+    week = season_words.soap_this_week(dt.date(2027, 3, 15))
+    assert "take them through" not in week
+    assert (
+        "- Emergency medicine and OB/GYN programs take SOAP applications through ResidencyCAS, not ERAS. New to "
+        "ResidencyCAS this season? You first need an access link (an IMG gets it from ECFMG), and you pay $99 for up to "
+        "45 programs (Liaison International, ResidencyCAS help on SOAP, read 2026)." in week.splitlines()
+    )
+    # The fee and the link are the source's, which the Source column cites whole.
+    assert f"pays ${cycle.RESIDENCYCAS_SOAP_FEE_USD} for up to 45 programs" in data.RESIDENCYCAS_SOAP.title
+    assert "access link (an IMG from ECFMG" in data.RESIDENCYCAS_SOAP.title
+    assert [cycle.soap_step_said(step) for step in cycle.soap_week_steps(dt.date(2027, 3, 15))] == season_words.soap_week_steps(
+        dt.date(2027, 3, 15)
+    )
+    # Only on Monday: later in the week the applications have gone out.
+    assert "ResidencyCAS" not in season_words.soap_this_week(dt.date(2027, 3, 16))
+
+
+def test_a_match_week_step_cites_its_source_in_full_or_by_name_beside_a_source_column() -> None:
+    monday = dt.date(2027, 3, 15)
+    steps = cycle.soap_week_steps(monday)
+    full = " ".join(cycle.soap_step_said(step) for step in steps)
+    brief = " ".join(cycle.soap_step_said(step, brief=True) for step in steps)
+    cites = cycle.soap_step_sources(steps)
+    assert cites == [
+        data.NRMP_SOAP_APPLICATIONS.cite(),
+        data.RESIDENCYCAS_SOAP.cite(),
+        data.NRMP_SOAP.cite(),
+        cycle.SOAP_FAQ,
+    ]
+    assert data.NRMP_SOAP.cite() in full and cycle.SOAP_FAQ in full
+    assert not [cite for cite in cites if cite in brief]
+    assert "you have 45 through ERAS for the whole week (NRMP)." in brief and "(Liaison International)." in brief
+    # Running text names the ResidencyCAS help by its title's head: its whole
+    # title has brackets of its own, which inside a citation's ran two deep.
+    assert data.RESIDENCYCAS_SOAP.cite() not in full and "(" in data.RESIDENCYCAS_SOAP.title
+    # The page's pointer is "above"; the caller names another place.
+    assert full.endswith("see “If you are not eligible for SOAP” above.")
+    assert cycle.soap_step_said(cycle.soap_week_steps(monday, "elsewhere")[-1]).endswith("for SOAP” elsewhere.")
 
 
 def test_a_published_match_week_is_not_called_our_estimate() -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from calculators import cycle, data, registry, timeline
 from calculators.fields import InputError
-from calculators.html import capitalised
+from calculators.html import capitalised, long_date
 
 SEASON_NOTE = "This plans your reapplication for the next season"
 
@@ -1991,6 +1991,80 @@ def test_the_soap_stretch_keeps_the_read_out_within_40_words_and_the_week_before
             assert "get ready for SOAP now: Match Week starts 15 March 2027 (estimated)." in notes[0]
 
 
+# --- Match Week, day by day (diff review s55b, 3) -------------------------------------------
+MATCH_WEEK = cycle.season(2027)["match_week"].label
+
+
+def match_week_row(today: str, **other: object) -> tuple[timeline.TimelineResult, timeline.PlanItem]:
+    result = timeline.compute({**SENT, "today": today, **other})
+    return result, by_title(result)[MATCH_WEEK]
+
+
+def status_of(result: timeline.TimelineResult, title: str) -> str:
+    """The Status cell of the row ``title`` in the rendered table."""
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", str(timeline.render(result)), re.S)
+    cells = next(re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in rows if escape(title) in row)
+    return cells[1]
+
+
+@pytest.mark.parametrize("today", ["2027-03-15", "2027-03-16", "2027-03-18"])
+def test_in_match_week_its_row_runs_to_soaps_end_and_gives_the_days_steps_with_their_sources(today: str) -> None:
+    # From the Tuesday the row was marked past and gave no steps, while the
+    # SOAP page listed them: the printed plan was thinnest that week.
+    day = dt.date.fromisoformat(today)
+    result, row = match_week_row(today)
+    assert not row["past"] and (row["date"], row["until"], row.get("until_estimated")) == ("2027-03-15", "2027-03-18", True)
+    assert timeline.shown_date(row) == "15 to 18 March 2027 (estimated)"
+    # Under way after its first day, as the plan's other stretches are; on Monday it is the day's row.
+    assert status_of(result, MATCH_WEEK) == ("Next" if today == "2027-03-15" else "Under way")
+    steps = cycle.soap_week_steps(day, timeline.NOT_ELIGIBLE_WHERE)
+    # The day's steps, each source named briefly in the words and cited in full in Source.
+    assert row["detail"].endswith(" ".join(cycle.soap_step_said(step, brief=True) for step in steps))
+    assert f"our steps for {long_date(day)}." in row["detail"]
+    for cite in cycle.soap_step_sources(steps):
+        assert cite in row["source"].split(timeline.SOURCES_APART) and cite not in row["detail"], cite
+    assert data.NRMP_SOAP.cite() in row["source"] and cycle.SOAP_FAQ in row["source"]
+    # The SOAP page's "above" is no place in a plan.
+    assert "“If you are not eligible for SOAP” on the guide page “SOAP and a non-residency Plan B”." in row["detail"]
+    assert " above" not in row["detail"]
+    if today == "2027-03-15":
+        assert "Here are our steps for 15 March 2027. Today, check in the NRMP's R3 system" in row["detail"]
+        assert "you pay $99 for up to 45 programs (Liaison International)." in row["detail"]
+        assert data.RESIDENCYCAS_SOAP.cite() in row["source"]
+        assert result["summary"].startswith(f"Next: {MATCH_WEEK} from 15 to 18 March 2027 (estimated). ")
+    else:
+        assert f"In SOAP? Here are our steps for {long_date(day)}." in row["detail"]
+        assert "ResidencyCAS" not in row["detail"] and data.RESIDENCYCAS_SOAP.cite() not in row["source"]
+        # SOAP's end is said once, as the next step's, not as the stretch's end too.
+        assert result["summary"].startswith(f"Now: {MATCH_WEEK}. Next: SOAP ends on 18 March 2027 (estimated). ")
+    assert ("SOAP ends today" in row["detail"]) is (today == "2027-03-18")
+    assert ("List of Unfilled Programs in R3 until 1 May 2027" in row["detail"]) is (today == "2027-03-18")
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS and result["announced"].startswith(
+        result["summary"].split(" Plan for the Match")[0]
+    )
+    assert len(row["detail"].split()) < ROW_WORDS and max(len(s.split()) for s in sentences(row["detail"])) <= SENTENCE_WORDS
+    # One event over the days, with the identity it had before Match Week.
+    event = events(str(result["ics"]))["Match Week begins"]
+    assert (event["DTSTART;VALUE=DATE"], event["DTEND;VALUE=DATE"]) == ("20270315", "20270319")
+    assert event["UID"] == events(str(match_week_row("2027-03-12")[0]["ics"]))["Match Week begins"]["UID"]
+
+
+@pytest.mark.parametrize("today", ["2027-03-12", "2027-03-19", "2027-03-22"])
+def test_outside_match_week_its_row_is_one_day_with_no_steps(today: str) -> None:
+    # Before Match Week and after SOAP the row and the headline are as they were.
+    result, row = match_week_row(today)
+    assert "until" not in row and timeline.shown_date(row) == "15 March 2027 (estimated)"
+    assert row["detail"].endswith("You also see the matched program's city, state and ZIP code on Monday (NRMP).")
+    assert row["source"] == timeline.SOURCES_APART.join(
+        [cycle.season(2027)["match_week"].cite(), data.NRMP_MATCHED_LOCATION.cite()]
+    )
+    assert row["past"] is (today != "2027-03-12")
+    if today == "2027-03-12":
+        assert result["summary"].startswith(f"Now: {timeline.SOAP_READY}. Next: {MATCH_WEEK} on 15 March 2027 (estimated). ")
+    if today == "2027-03-22":
+        assert result["summary"].startswith(f"Now: {timeline.UNFILLED_LIST}, until 1 May 2027. Next: ")
+
+
 @pytest.mark.parametrize(
     ("today", "said"),
     [
@@ -2518,6 +2592,9 @@ PRINTED_DAYS = [
     {"today": "2027-02-20"},
     {"today": "2027-06-10"},
     {"today": "2026-12-07", "eras_submission": "2027-09-15"},
+    # Match Week's row gives the day's steps, Monday's the most (diff review s55b, 3).
+    {"today": "2027-03-15", "eras_submission": "2026-09-24"},
+    {"today": "2027-03-18", "eras_submission": "2026-09-24"},
 ]
 # Readers whose rows are longest: the visa's, the H-1B's and Step 3's rows,
 # a reapplicant's, US months below our line, and a US DO's exam row.
@@ -2595,3 +2672,11 @@ def test_the_result_offers_a_button_to_print_only_the_plan(inputs: dict[str, str
     assert ".mpb-print-plan-only .mpb-calculator > :is(.mpb-summary, .mpb-form, .mpb-method)" in printing
     assert ".mpb-print-plan-only .md-content__inner > :not(h1, .mpb-calculator," in printing
     assert ".no-js .mpb-print-plan-offer { display: none; }" in style
+    # The closing disclaimer by its place before the paper note, not as the
+    # last div; the form's messages off paper, so no pointer to them; and the
+    # mark cleared where no afterprint comes (diff review s55b, 8).  The
+    # browser tests print both ways (test_browser_print.py).
+    assert "last-of-type" not in style
+    assert ".mpb-print-plan-only .mpb-stale-why { display: none !important; }" in printing
+    for clears in ('matchMedia("print")', 'addEventListener("focus", clearPlanOnly)', '"visibilitychange"'):
+        assert clears in script, clears

@@ -25,6 +25,24 @@
   // the result, and instant navigation the page.
   const PLAN_ONLY = "mpb-print-plan-only";
   let planOnlyAsked = false;
+  const clearPlanOnly = () => document.documentElement.classList.remove(PLAN_ONLY);
+  // Where afterprint never fires (some mobile browsers), the mark stayed set
+  // until the next beforeprint, and where that never fires either, the
+  // browser's own Print then printed the plan alone (diff review s55b, 8).
+  // So the print media query's end clears it too, as does the page's return
+  // to focus or to view once the print dialog has gone.  Only print styles
+  // read the mark, so clearing it late or twice changes nothing on screen.
+  const printMedia = window.matchMedia("print");
+  const printEnded = () => {
+    if (!printMedia.matches) clearPlanOnly();
+  };
+  // addListener: Safari before 14 has no addEventListener on a media query.
+  if (printMedia.addEventListener) printMedia.addEventListener("change", printEnded);
+  else printMedia.addListener(printEnded);
+  window.addEventListener("focus", clearPlanOnly);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") clearPlanOnly();
+  });
   document.addEventListener("click", (event) => {
     // Without optional chaining: a browser too old for the calculators' module
     // still reads this script (above).
@@ -59,7 +77,7 @@
     },
   );
   window.addEventListener("afterprint", () => {
-    document.documentElement.classList.remove(PLAN_ONLY);
+    clearPlanOnly();
     whilePrinting.disconnect();
     for (const details of document.querySelectorAll("details[data-opened-for-print]")) {
       details.open = false;
