@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Literal
 
 from . import cycle, data
 from .html import Markup, capitalised, el, join, long_date
@@ -58,9 +59,10 @@ def date_shown(key: str, today: dt.date, match_year: int | None = None, on: bool
         # Pages name the running season until its Match Day, so for weeks
         # after the deadline a page still said "register now, by" a day gone
         # by; an early estimate may not be the NRMP's real, later deadline.
-        if cycle.rank_lists_may_be_open(year, today):
+        said = cycle.closed_said(year, today)
+        if said in ("open", "may still be open"):
             shown += " that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
-        elif cycle.rank_lists_almost_certainly_closed(year, today):
+        elif said == "almost certainly closed":
             # Past the latest day the NRMP's own can plausibly fall, "may be
             # later" gave false hope and sent a certified reader to check in
             # a panic (soap audit s55, 3).
@@ -138,26 +140,44 @@ def planning_note(today: dt.date) -> Markup:
     )
 
 
+# Where registration for the page's season stands on the build date: the
+# NRMP's stages (cycle.registration), with "not open yet" before its first
+# day and "almost certainly closed" as cycle.closed_said has it.
+RegistrationStage = Literal["not open yet", "on-time", "late-fee", "may-be-open", "almost certainly closed", "closed"]
+
+
+def registration_stage(today: dt.date) -> tuple[int, RegistrationStage]:
+    """The page's season and where its registration stands on ``today``.
+    The rank-list guide's lead and the timeline guide's advice each switched
+    on the stage in their own way (diff review s55b, 9)."""
+    year = cycle.coming_season(today)
+    stage = cycle.registration(year, today)
+    if stage == "on-time" and today < cycle.season(year)["registration_opens"].date:
+        return year, "not open yet"
+    if stage == "closed" and cycle.closed_said(year, today) == "almost certainly closed":
+        return year, "almost certainly closed"
+    return year, stage
+
+
 def registration_advice(today: dt.date) -> Markup:
     """When to register with the NRMP for the season the page names, said for
     the day the page was built: "register as soon as it opens" stood on the
     page in December, after both registration's opening and its no-late-fee
     date had gone by (season-now audit s31, 4)."""
-    year = cycle.coming_season(today)
-    opens = cycle.season(year)["registration_opens"].date
+    year, stage = registration_stage(today)
     stays_open = (
         "Registration stays open, with the late fee, until the rank-list deadline (NRMP Main Match calendar, read for "
         f"the {data.RANK_DEADLINE_HOUR_SEEN[1]} Match)"
     )
-    stage = cycle.registration(year, today)
-    if stage == "on-time":
+    if stage in ("not open yet", "on-time"):
+        not_yet = stage == "not open yet"
         return join(
-            "It opens " if today < opens else "It opened ",
+            "It opens " if not_yet else "It opened ",
             date_shown("registration_opens", today),
             ", usually a week or two after applications open, and after ",
             date_shown("early_registration_ends", today),
             " the NRMP charges a late fee: register as soon as it opens. "
-            if today < opens
+            if not_yet
             else " the NRMP charges a late fee: register before then. ",
             stays_open,
             ", so if you miss the early date you can still register, with the fee, ",
@@ -281,7 +301,8 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
             *soap_remains,
             to_next,
         )
-    if cycle.rank_lists_may_be_open(year, today):
+    said = cycle.closed_said(year, today)
+    if said == "may still be open":
         return join(
             lead,
             f"our estimate of the Match {year}'s rank-list deadline has passed, and the NRMP's own may be days away: "
@@ -291,7 +312,7 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
             *soap_remains,
             to_next,
         )
-    closed = "have almost certainly closed" if cycle.rank_lists_almost_certainly_closed(year, today) else "are certified"
+    closed = "have almost certainly closed" if said == "almost certainly closed" else "are certified"
     certified = f"the Match {year}'s rank lists {closed}, so no new application can lead to a match in it"
     if today < dates["match_week"].date:
         return join(lead, f"{certified}. What remains of this season is ", *soap_remains, to_next)
@@ -399,7 +420,7 @@ def after_a_no_match(today: dt.date) -> Markup:
             el("span", f"({last_day.cite()})", class_="mpb-cite"),
             ".",
         ]
-    elif cycle.rank_lists_almost_certainly_closed(running, today):
+    elif cycle.closed_said(running, today) == "almost certainly closed":
         register = [" Its registration and rank lists have almost certainly closed."]
     else:
         register = [" Its registration and rank lists are closed."]
@@ -543,7 +564,8 @@ def first_year_routes(today: dt.date) -> Markup:
             f"its List of Unfilled Programs stays in the NRMP's R3 system until "
             f"{long_date(cycle.unfilled_list_until(running))} ({data.NRMP_SOAP.cite()})."
         )
-        if cycle.rank_lists_may_be_open(running, today) and today > cycle.season(running)["rank_deadline"].date:
+        said = cycle.closed_said(running, today)
+        if said == "may still be open":
             # Our early estimate of the deadline has passed while the NRMP's
             # own may not have: no late route is offered, as the "months ago"
             # box above it offers none (diffreview49 audit s49, 3).
@@ -556,7 +578,7 @@ def first_year_routes(today: dt.date) -> Markup:
                     f"you, {unfilled}",
                 ]
             )
-        elif cycle.rank_lists_may_be_open(running, today):
+        elif said == "open":
             # A sentence of its own after the date's two brackets, which it
             # followed on (diff review s50, 16).
             too_late = cycle.too_late_for_interviews(running, today)
@@ -581,7 +603,7 @@ def first_year_routes(today: dt.date) -> Markup:
             ]
         else:
             # One item, as the one above: alone it offered no route (diff review s50b, 12).
-            takes = "almost certainly takes" if cycle.rank_lists_almost_certainly_closed(running, today) else "takes"
+            takes = "almost certainly takes" if said == "almost certainly closed" else "takes"
             items.append(
                 [
                     f"The Match {running} {takes} no more registrations. If you are in it and neither it nor its SOAP "
@@ -638,26 +660,22 @@ def ranking_season(today: dt.date) -> int:
     return year if cycle.rank_lists_may_be_open(year, today) else year + 1
 
 
+REGISTRATION_LEADS: dict[RegistrationStage, str] = {
+    "not open yet": "Registration is not open yet.",
+    "on-time": "You can still register.",
+    "late-fee": "You can still register.",
+    "may-be-open": "You may still be able to register.",
+    "almost certainly closed": "Registration has almost certainly closed.",
+    "closed": "Registration has closed.",
+}
+
+
 def registration_lead(today: dt.date) -> str:
     """The bold lead of the rank-list guide's point on registering, as the
     build date leaves it: "You can still register." opened a sentence that
     ended "it has passed, and the Match 2027 takes no more registrations or
     rank lists" (soap audit s55, 5)."""
-    year = cycle.coming_season(today)
-    match cycle.registration(year, today):
-        case "on-time" if today < cycle.season(year)["registration_opens"].date:
-            lead = "Registration is not open yet."
-        case "on-time" | "late-fee":
-            lead = "You can still register."
-        case "may-be-open":
-            lead = "You may still be able to register."
-        case _:
-            lead = (
-                "Registration has almost certainly closed."
-                if cycle.rank_lists_almost_certainly_closed(year, today)
-                else "Registration has closed."
-            )
-    return f"**{lead}**"
+    return f"**{REGISTRATION_LEADS[registration_stage(today)[1]]}**"
 
 
 # Links from the rank-list guide's "What to do this week" (docs/apply/).
@@ -686,7 +704,8 @@ def rank_list_this_week(today: dt.date) -> str:
                 ", and interviews follow. Until then, read below how the list works.",
             )
         )
-    if cycle.rank_lists_may_be_open(year, today):
+    said = cycle.closed_said(year, today)
+    if said in ("open", "may still be open"):
         if today < dates["ranking_opens"].date:
             items.append(
                 join(
@@ -695,7 +714,7 @@ def rank_list_this_week(today: dt.date) -> str:
                     ". Until then, keep your impressions log as you interview.",
                 )
             )
-        if today > deadline.date:
+        if said == "may still be open":
             items.append(
                 f"Not certified yet? {capitalised(cycle.estimate_passed(deadline, 'the rank-list deadline'))}. If it is "
                 "still open, certify at once."
@@ -719,7 +738,7 @@ def rank_list_this_week(today: dt.date) -> str:
                 )
             )
         return "\n".join(f"- {join(item)}" for item in items)
-    almost = "almost certainly " if cycle.rank_lists_almost_certainly_closed(year, today) else ""
+    almost = "almost certainly " if said == "almost certainly closed" else ""
     # Said to every reader, one who never certified too (diff review s55b, 4).
     items.append(f"Rank lists are final: the Match {year} {almost}takes no more of them.")
     if today < dates["match_week"].date:

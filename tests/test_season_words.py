@@ -583,3 +583,27 @@ def test_the_review_start_sentence_is_marked_as_our_reading() -> None:
     assert said.endswith(
         "Most applicants submit before that review start (our reading; the IMG article's advice is to submit early)."
     )
+
+
+# --- diff review s55b -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("today", "stage", "lead"),
+    [
+        (dt.date(2026, 9, 1), "not open yet", "**Registration is not open yet.**"),
+        (dt.date(2026, 10, 1), "on-time", "**You can still register.**"),
+        (dt.date(2026, 12, 7), "late-fee", "**You can still register.**"),
+        (dt.date(2027, 2, 20), "may-be-open", "**You may still be able to register.**"),
+        (dt.date(2027, 3, 10), "almost certainly closed", "**Registration has almost certainly closed.**"),
+        (dt.date(2027, 3, 16), "closed", "**Registration has closed.**"),
+    ],
+    ids=str,
+)
+def test_the_rank_list_lead_and_the_timeline_guides_advice_share_one_registration_stage(
+    today: dt.date, stage: str, lead: str
+) -> None:
+    # registration_lead repeated registration_advice's switch (diff review s55b, 9).
+    assert season_words.registration_stage(today) == (2027, stage)
+    assert season_words.registration_lead(today) == lead
+    advice = text(season_words.registration_advice(today))
+    assert advice.startswith("It opens " if stage == "not open yet" else "It opened ")
+    assert ("register as soon as it opens" in advice) == (stage == "not open yet")
