@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from . import cycle, data
+from .backup_finder import NUMBER_WORDS
 from .html import Markup, capitalised, el, join, long_date
 
 # The SOAP page, as a Markdown link from the pages that print
@@ -233,6 +234,62 @@ def last_useful_day(today: dt.date, short: bool = False) -> str:
         )
         rest = f" {cycle.INTERVIEW_RULE}"
     return first if short else first + rest
+
+
+# Spans said in months, as a reader says them: "about two months".  The
+# words are the backup finder's, not a twin of them (diff review s55b, 9).
+AVERAGE_MONTH_DAYS = 30.44
+
+
+def about_months(days: int) -> str:
+    months = round(days / AVERAGE_MONTH_DAYS)
+    return f"about {NUMBER_WORDS.get(months, str(months))} {'month' if months == 1 else 'months'}"
+
+
+def last_useful_lead(today: dt.date) -> str:
+    """How long before the rank lists close the last useful day falls, by
+    the same rule ("about two months"): the guides said "a few weeks", which
+    let a reader short of interviews in early January wait on, while the
+    last useful day beside it had passed on 20 December (guides audit s55, 1).
+    Here, not in the macros, with the season's other words (diff review
+    s55b, 9)."""
+    year = cycle.coming_season(today)
+    deadline = cycle.season(year)["rank_deadline"].date
+    return about_months((deadline - cycle.last_day_for_an_interview(year)).days)
+
+
+def bridge_year_clock(today: dt.date) -> Markup:
+    """When the next ERAS season opens and sends applications, against the
+    start of the next bridge year (1 July): bridges.md said a season opens
+    "within a few months" of the start, when it opens in June, before the
+    year starts (guides audit s55, 6).  The year is the next one to start on
+    or after ``today``; the season is the one applied to during it.  Built
+    between ERAS's opening and 1 July, it said ERAS "opens" on a day gone by
+    (diff review s55b, 9)."""
+    start = cycle.training_starts(today.year)
+    if start < today:
+        start = cycle.training_starts(today.year + 1)
+    season = start.year + 1
+    dates = cycle.season(season)
+    opens, sends = dates["eras_opens"].date, dates["submissions_open"].date
+    if opens <= start:
+        rule = (
+            "The next ERAS season is already open when a bridge year starts, and applications go to programs "
+            f"{about_months((sends - start).days)} into the year."
+        )
+    else:
+        rule = f"The next ERAS season opens {about_months((opens - start).days)} into a bridge year."
+    return join(
+        rule,
+        f" For a year that starts on {long_date(start)}, ERAS for the Match {season} ",
+        "opened " if opens <= today else "opens ",
+        date_shown("eras_opens", today, season, cited=False),
+        " and applications can go to programs from ",
+        date_shown("submissions_open", today, season, cited=False),
+        " ",
+        cited_once(("eras_opens", "submissions_open"), today, season),
+        ".",
+    )
 
 
 def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:

@@ -577,60 +577,14 @@ def cycle_last_useful_day(short: bool = False) -> str:
     return season_words.last_useful_day(_today(), short)
 
 
-# Spans said in months, as a reader says them: "about two months".
-MONTH_WORDS = {1: "one month", 2: "two months", 3: "three months", 4: "four months"}
-AVERAGE_MONTH_DAYS = 30.44
-
-
-def _about_months(days: int) -> str:
-    months = round(days / AVERAGE_MONTH_DAYS)
-    return "about " + MONTH_WORDS.get(months, f"{months} months")
-
-
 def cycle_last_useful_lead() -> str:
-    """How long before the rank lists close the last useful day falls, by
-    the same rule ("about two months"): the guides said "a few weeks", which
-    let a reader short of interviews in early January wait on, while the
-    last useful day beside it had passed on 20 December (guides audit s55, 1)."""
-    from calculators import cycle
-
-    year = _coming_season()
-    deadline = cycle.season(year)["rank_deadline"].date
-    return _about_months((deadline - cycle.last_day_for_an_interview(year)).days)
+    """How long before the rank lists close the last useful day falls ("about two months")."""
+    return season_words.last_useful_lead(_today())
 
 
 def cycle_bridge_year_clock() -> Markup:
-    """When the next ERAS season opens and sends applications, against the
-    start of the next bridge year (1 July): bridges.md said a season opens
-    "within a few months" of the start, when it opens in June, before the
-    year starts (guides audit s55, 6).  The year is the next one to start on
-    or after the build date; the season is the one applied to during it."""
-    from calculators import cycle
-
-    today = _today()
-    start = cycle.training_starts(today.year)
-    if start < today:
-        start = cycle.training_starts(today.year + 1)
-    season = start.year + 1
-    dates = cycle.season(season)
-    opens, sends = dates["eras_opens"].date, dates["submissions_open"].date
-    if opens <= start:
-        rule = (
-            "The next ERAS season is already open when a bridge year starts, and applications go to programs "
-            f"{_about_months((sends - start).days)} into the year."
-        )
-    else:
-        rule = f"The next ERAS season opens {_about_months((opens - start).days)} into a bridge year."
-    return join(
-        rule,
-        f" For a year that starts on {html.long_date(start)}, ERAS for the Match {season} opens ",
-        cycle_date("eras_opens", season, cited=False),
-        " and applications can go to programs from ",
-        cycle_date("submissions_open", season, cited=False),
-        " ",
-        season_words.cited_once(("eras_opens", "submissions_open"), today, season),
-        ".",
-    )
+    """When the next ERAS season opens and sends applications, against the start of the next bridge year."""
+    return season_words.bridge_year_clock(_today())
 
 
 def cycle_next_open_dates() -> Markup:

@@ -607,3 +607,38 @@ def test_the_rank_list_lead_and_the_timeline_guides_advice_share_one_registratio
     advice = text(season_words.registration_advice(today))
     assert advice.startswith("It opens " if stage == "not open yet" else "It opened ")
     assert ("register as soon as it opens" in advice) == (stage == "not open yet")
+
+
+@pytest.mark.parametrize(
+    ("today", "verb", "season"),
+    [
+        (dt.date(2027, 6, 1), "opens", 2028),
+        (dt.date(2027, 6, 2), "opened", 2028),
+        (dt.date(2027, 6, 5), "opened", 2028),
+        (dt.date(2027, 7, 1), "opened", 2028),
+        (dt.date(2027, 7, 2), "opens", 2029),
+    ],
+    ids=str,
+)
+def test_the_bridge_clock_says_eras_opened_once_it_has(today: dt.date, verb: str, season: int) -> None:
+    # From 2 June to 1 July 2027 it said ERAS for the Match 2028 "opens around
+    # 2 June 2027" (diff review s55b, 9).
+    said = text(season_words.bridge_year_clock(today))
+    opens = cycle.season(season)["eras_opens"].date
+    assert f"ERAS for the Match {season} {verb} around {long_date(opens)}" in said
+    assert (opens <= today) == (verb == "opened")
+
+
+def test_spans_in_months_use_the_backup_finders_number_words() -> None:
+    # macros held MONTH_WORDS, a twin of backup_finder.NUMBER_WORDS (diff review s55b, 9).
+    from calculators import backup_finder
+
+    assert season_words.NUMBER_WORDS is backup_finder.NUMBER_WORDS
+    assert [season_words.about_months(days) for days in (30, 59, 61, 120, 300)] == [
+        "about one month",
+        "about two months",
+        "about two months",
+        "about four months",
+        "about 10 months",
+    ]
+    assert season_words.last_useful_lead(dt.date(2026, 12, 7)) == "about two months"
