@@ -418,13 +418,31 @@ RESIDENCYCAS_LATE_ADDITION = {
 }
 
 
-def residencycas_now(today: dt.date) -> Markup:
+# What part of a month a day falls in, as "late September" says it.
+PARTS_OF_A_MONTH = ((10, "early"), (20, "mid"), (31, "late"))
+
+
+def part_of_month(day: dt.date) -> str:
+    part = next(word for last, word in PARTS_OF_A_MONTH if day.day <= last)
+    return f"{part} {day:%B %Y}"
+
+
+def residencycas_now(today: dt.date, short: bool = False) -> Markup:
     """ResidencyCAS's deadline for the running season in the tense of
     ``today``, and what it leaves a reader adding a field late: the timeline
     guide said "may not be possible" on a day other pages called the fields
-    closed (season-dates audit s43, 4)."""
+    closed (season-dates audit s43, 4).
+
+    ``short``: the deadline as a clause after "whose ResidencyCAS", by the
+    part of its month, for a sentence after the full one, which gives the day
+    and its source.  Two pages typed "closes in late September" as a fact of
+    every season (diff review s55b, 10)."""
     year = cycle.coming_season(today)
     state = cycle.residencycas_state(year, today)
+    if short:
+        verb = {"open": "closes", "may-have-closed": "may have closed", "closed": "closed"}[state]
+        day = cycle.residencycas_deadline_day(year)[0]
+        return Markup(f"{verb} to applications for the Match {year} in {part_of_month(day)}")
     return join("It ", cycle.residencycas_deadline(year, today), ", ", RESIDENCYCAS_LATE_ADDITION[state])
 
 

@@ -448,9 +448,9 @@ def fee(item: str) -> Markup:
         raise KeyError(f"expected one fee row starting {item!r}, found {len(rows)}")
     row = rows[0]
     old = ", an old figure" if row.is_old else ""
-    return join(
-        f"{html.money(int(row.amount_usd))} in {row.season_or_year}{old} ", el("span", f"({row.source})", class_="mpb-cite")
-    )
+    # "2016-17" as the pages write a span of years, "2016–17".
+    year = re.sub(r"\b(\d{4})-(\d{2})\b", "\\1–\\2", row.season_or_year)
+    return join(f"{html.money(int(row.amount_usd))} in {year}{old} ", el("span", f"({row.source})", class_="mpb-cite"))
 
 
 def cited(key: str) -> Markup:
@@ -592,9 +592,10 @@ def cycle_next_open_dates() -> Markup:
     return season_words.next_open_dates(_today())
 
 
-def cycle_residencycas() -> Markup:
-    """ResidencyCAS's deadline for the page's season, as of the build date."""
-    return season_words.residencycas_now(_today())
+def cycle_residencycas(short: bool = False) -> Markup:
+    """ResidencyCAS's deadline for the page's season, as of the build date;
+    ``short``, as a clause after "whose ResidencyCAS", once the page has given it in full."""
+    return season_words.residencycas_now(_today(), short)
 
 
 def cycle_after_a_no_match() -> Markup:

@@ -1699,17 +1699,12 @@ def couple_fee_as_written() -> bool:
 
 
 def late_fee_after_30_november() -> bool:
-    """The late fee is the 2016-17 $50, charged on registering after 30
-    November, the day the seasons' calendars end registration without it."""
+    """The late fee is charged on registering after 30 November, the day the
+    seasons' calendars end registration without it.  Its amount and year the
+    pages take from fee() (diff review s55b, 10)."""
     fee = fee_row("NRMP late registration")
-    return (
-        fee.amount_usd == "50"
-        and "after 30 November" in fee.unit
-        and fee.season_or_year == "2016-17"
-        and all(
-            (day := cycle.season(year)["early_registration_ends"].date).month == 11 and day.day == 30
-            for year in (2026, 2027, 2028)
-        )
+    return "after 30 November" in fee.unit and all(
+        (day := cycle.season(year)["early_registration_ends"].date).month == 11 and day.day == 30 for year in (2026, 2027, 2028)
     )
 
 
@@ -1751,7 +1746,8 @@ MID_SEASON_CLAIMS = (
     ),
     Claim(
         "apply/timeline.md",
-        "Registering after the day that item gives brings the NRMP's late fee, $50 on its 2016–17 fee page",
+        "Registering after the day that item gives brings the NRMP's late fee. The newest figure we hold for it is "
+        '{{ fee("NRMP late registration") }}',
         late_fee_after_30_november,
     ),
     Claim(
@@ -4435,6 +4431,21 @@ def test_the_faq_names_the_residencycas_deadline_in_the_tense_of_the_build_date(
     answer = _between(text, "## It is December and I have few interviews", "For a sense of what")
     assert "ResidencyCAS, not ERAS. {{ cycle_residencycas() }}" in answer
     assert "late September" not in answer and "Liaison" not in answer
+
+
+@pytest.mark.parametrize("page", ["faq.md", "apply/timeline.md"])
+def test_no_page_types_when_residencycas_closes(monkeypatch: pytest.MonkeyPatch, page: str) -> None:
+    # "Whose ResidencyCAS closes in late September" was typed twice, as a
+    # fact of every season (diff review s55b, 10).  The short clause comes
+    # after the full sentence, which gives the day and its source.
+    import macros
+
+    text = page_text(page)
+    assert "late September" not in text
+    short = "whose ResidencyCAS {{ cycle_residencycas(short=True) }},"
+    assert text.count(short) == 1 and text.index("{{ cycle_residencycas() }}") < text.index(short)
+    pin_build_date(monkeypatch, "2026-12-07")
+    assert str(macros.cycle_residencycas(short=True)) == "closed to applications for the Match 2027 in late September 2026"
 
 
 def test_the_bridge_table_warns_an_advanced_field_reader_of_the_gap() -> None:

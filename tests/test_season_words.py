@@ -642,3 +642,29 @@ def test_spans_in_months_use_the_backup_finders_number_words() -> None:
         "about 10 months",
     ]
     assert season_words.last_useful_lead(dt.date(2026, 12, 7)) == "about two months"
+
+
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [
+        (dt.date(2026, 9, 10), "closes to applications for the Match 2027 in late September 2026"),
+        (dt.date(2026, 9, 26), "may have closed to applications for the Match 2027 in late September 2026"),
+        (dt.date(2026, 12, 7), "closed to applications for the Match 2027 in late September 2026"),
+        (dt.date(2027, 6, 5), "closes to applications for the Match 2028 in late September 2027"),
+    ],
+    ids=str,
+)
+def test_the_short_residencycas_clause_follows_the_deadline_and_its_state(today: dt.date, said: str) -> None:
+    # "Whose ResidencyCAS closes in late September" was typed on two pages
+    # (diff review s55b, 10).
+    assert season_words.residencycas_now(today, short=True) == said
+    year = cycle.coming_season(today)
+    assert season_words.part_of_month(cycle.residencycas_deadline_day(year)[0]) in said
+    assert [season_words.part_of_month(dt.date(2027, 9, d)) for d in (1, 10, 11, 20, 21, 30)] == [
+        "early September 2027",
+        "early September 2027",
+        "mid September 2027",
+        "mid September 2027",
+        "late September 2027",
+        "late September 2027",
+    ]
