@@ -753,6 +753,52 @@ def registration_lead(today: dt.date) -> str:
     return f"**{REGISTRATION_LEADS[registration_stage(today)[1]]}**"
 
 
+def registration_day(today: dt.date) -> Markup:
+    """The middle of the rank-list guide's point on registering, after the
+    rule that registration closes with the rank lists: by when to register,
+    and the late fee's date, while registering may still be possible.  Once
+    it is not, one dated sentence: under "Registration has almost certainly
+    closed." the page said to "register by" a day gone by, in 37 words, and
+    then who pays the fee "after it" (diff review s55b, 4)."""
+    year, stage = registration_stage(today)
+    season_said = f"For the Match {year} (the current season {as_of(today)}), "
+    dates = cycle.season(year)
+    deadline = dates["late_registration_ends"]
+    if stage == "almost certainly closed":
+        return join(
+            season_said,
+            f"that day has almost certainly passed: our estimate of it was {long_date(deadline.date)} ",
+            el("span", f"({deadline.cite()}; {cycle.deadline_gaps_said()})", class_="mpb-cite"),
+            ".",
+        )
+    if stage == "closed":
+        if deadline.estimated:
+            # Past Match Week's start: the lists close before it, whatever
+            # day the NRMP chose.
+            return join(
+                season_said,
+                "that day has passed: it came before Match Week, which began ",
+                date_shown("match_week", today, year, on=True),
+                ".",
+            )
+        return join(
+            season_said,
+            f"that day has passed: it was {deadline.shown()} ",
+            el("span", f"({deadline.cite()})", class_="mpb-cite"),
+            ".",
+        )
+    return join(
+        season_said,
+        "register ",
+        date_shown("late_registration_ends", today, year),
+        ". Registration without the late fee ",
+        tensed("early_registration_ends", today, "ends", "ended", year),
+        " ",
+        date_shown("early_registration_ends", today, year, on=True),
+        "; each partner who registers after it pays the fee.",
+    )
+
+
 # Links from the rank-list guide's "What to do this week" (docs/apply/).
 _SOAP_PAGE_FROM_APPLY = "../unmatched/soap-and-plan-b.md"
 _NO_MATCH_FROM_APPLY = "[what to do if you don't match](../unmatched/index.md)"
@@ -770,13 +816,20 @@ def rank_list_this_week(today: dt.date) -> str:
     items: list[object] = []
     # From late March to September the page's season is the next one, whose
     # applications have not gone out: "keep your impressions log as you
-    # interview" was for interviews not yet had (diff review s55b, 4).
+    # interview" was for interviews not yet had, and the item now opens with
+    # when they go (diff review s55b, 4).
     if today < dates["programs_receive"].date:
+        sent = today > dates["submissions_open"].date
         return "- " + str(
             join(
-                f"Nothing to rank yet for the Match {year}: programs start reading its applications ",
-                date_shown("programs_receive", today, year),
-                ", and interviews follow. Until then, read below how the list works.",
+                f"Nothing to rank yet for the Match {year}: its applications ",
+                "have gone to programs since " if sent else "can go to programs from ",
+                date_shown("submissions_open", today, year, cited=False),
+                ", and programs start reading them ",
+                date_shown("programs_receive", today, year, on=True, cited=False),
+                " ",
+                cited_once(("submissions_open", "programs_receive"), today, year),
+                ". Interviews follow. Until then, read below how the list works.",
             )
         )
     said = cycle.closed_said(year, today)

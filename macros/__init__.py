@@ -624,6 +624,11 @@ def cycle_registration_lead() -> str:
     return season_words.registration_lead(_today())
 
 
+def cycle_registration_day() -> Markup:
+    """The rank-list guide's sentence on by when to register, or, once registration is closed, when it closed."""
+    return season_words.registration_day(_today())
+
+
 def cycle_rank_list_this_week() -> str:
     """The rank-list guide's "What to do this week" list, by the build date."""
     return season_words.rank_list_this_week(_today())
@@ -907,6 +912,7 @@ def define_env(env: Any) -> None:
         cycle_certify_again,
         cycle_ranking_season,
         cycle_registration_lead,
+        cycle_registration_day,
         cycle_rank_list_this_week,
         cycle_soap_page_note,
         cycle_soap_this_week,

@@ -3954,7 +3954,7 @@ COUPLES_54_CLAIMS = (
     ),
     Claim(
         "apply/rank-order-list.md",
-        "It was $50 on the NRMP's 2016–17 fee page, the newest we hold (an old figure, so check the current one)",
+        'The newest figure we hold for the late fee is {{ fee("NRMP late registration") }}, so check the current one.',
         late_fee_after_30_november,
     ),
 )
@@ -3989,8 +3989,8 @@ def test_a_couple_already_in_the_match_reads_the_facts_for_staying_in_or_waiting
     # No page weighed "couple in this Match, or wait for the next?" (couples audit s54, 3).
     section = _stay_in_or_wait()
     # The date comes from the cycle table through its macro, never typed.
-    assert 'register {{ cycle_date("late_registration_ends") }}' in section
-    assert "{{ cycle_season() }}" in section
+    assert "stay in or wait? { #stay-in-or-wait } You applied this season" in section
+    assert "{{ cycle_registration_day() }}" in section
     assert "2027" not in section
     for fact in (
         # Its lead by the build date (soap audit s55, 5).
@@ -4319,7 +4319,8 @@ def test_the_step_by_step_dates_are_the_seasons_in_the_tense_of_the_build(
         (
             "2027-04-01",
             "**Registration is not open yet.**",
-            "- Nothing to rank yet for the Match 2028: programs start",
+            "- Nothing to rank yet for the Match 2028: its applications can go to programs from around 1 September 2027, and "
+            "programs start reading them around 22 September 2027",
             "impressions log",
         ),
     ],
@@ -4583,9 +4584,12 @@ def test_the_competitiveness_pages_reapplicant_question_reads_in_short_sentences
 
 def test_staying_in_as_a_couple_dates_the_late_fee_from_the_cycle() -> None:
     section = _between(page_text("apply/rank-order-list.md"), "stay in or wait?", "## Before you certify")
-    assert "30 November" not in section
-    assert 'Registration without the late fee {{ cycle_tensed("early_registration_ends", "ends", "ended") }} ' in section
-    assert '{{ cycle_date("early_registration_ends", on=True) }}; each partner who registers after it pays the fee.' in section
+    assert "30 November" not in section and "$50" not in section and "2016–17 fee page" not in section
+    # The dates by the build date (season_words.registration_day), the fee from the data (diff review s55b, 4 and 10).
+    assert (
+        "{{ cycle_registration_day() }} The newest figure we hold for the late fee is "
+        '{{ fee("NRMP late registration") }}, so check the current one.'
+    ) in section
 
 
 # --- odds55: the calculator pages say what the calculators now say, in short sentences (soap audit s55, 6 and 11) ---

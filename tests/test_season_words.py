@@ -609,6 +609,67 @@ def test_the_rank_list_lead_and_the_timeline_guides_advice_share_one_registratio
     assert ("register as soon as it opens" in advice) == (stage == "not open yet")
 
 
+@pytest.mark.parametrize("today", [dt.date(2027, 3, 4), dt.date(2027, 3, 10), dt.date(2027, 3, 16)], ids=str)
+def test_once_registration_is_closed_the_couples_point_gives_one_dated_sentence(today: dt.date) -> None:
+    # Under "Registration has almost certainly closed." the point said to
+    # "register by" a day gone by in 37 words, then who pays the fee "after
+    # it" (diff review s55b, 4).
+    said = text(season_words.registration_day(today))
+    assert said.count(". ") == 0 and said.endswith(".")
+    assert "register by" not in said and "each partner" not in said and "takes no more" not in said
+    assert said.startswith(
+        f"For the Match 2027 (the current season as of {long_date(today)}, when this page was built), that day"
+    )
+    if today < dt.date(2027, 3, 15):
+        assert "that day has almost certainly passed: our estimate of it was 17 February 2027 (Match 2027: estimated" in said
+        assert cycle.deadline_gaps_said() in said
+    else:
+        assert "that day has passed: it came before Match Week, which began around 15 March 2027 (Match 2027" in said
+    # Without its brackets, one short sentence.
+    assert len(re.findall(r"[\w']+", re.sub(r"\([^()]*\)", "", said))) <= 20
+
+
+@pytest.mark.parametrize(
+    ("today", "early"),
+    [(dt.date(2026, 12, 7), "ended around 30 November 2026"), (dt.date(2027, 2, 20), "ended around 30 November 2026")],
+    ids=str,
+)
+def test_while_registering_may_be_possible_the_couples_point_says_by_when(today: dt.date, early: str) -> None:
+    said = text(season_words.registration_day(today))
+    assert said.startswith(
+        f"For the Match 2027 (the current season as of {long_date(today)}, when this page was built), register by 17"
+    )
+    assert f"Registration without the late fee {early} (Match 2027" in said
+    assert said.endswith("; each partner who registers after it pays the fee.")
+
+
+@pytest.mark.parametrize(
+    ("today", "sent"),
+    [
+        (dt.date(2027, 3, 20), "can go to programs from around 1 September 2027"),
+        (dt.date(2027, 9, 1), "can go to programs from around 1 September 2027"),
+        (dt.date(2027, 9, 2), "have gone to programs since around 1 September 2027"),
+        (dt.date(2027, 9, 21), "have gone to programs since around 1 September 2027"),
+    ],
+    ids=str,
+)
+def test_before_the_next_season_is_read_the_rank_list_week_opens_with_when_applications_go(today: dt.date, sent: str) -> None:
+    # "Keep your impressions log as you interview" stood there before the
+    # Match 2028's applications had gone out (diff review s55b, 4).
+    week = text(season_words.rank_list_this_week(today))
+    assert week.startswith(f"- Nothing to rank yet for the Match 2028: its applications {sent}, and programs start reading them")
+    assert "impressions log" not in week and len(week.splitlines()) == 1
+    # From the day programs start reading, the list for building the rank list.
+    assert "Nothing to rank yet" not in season_words.rank_list_this_week(dt.date(2027, 9, 22))
+
+
+def test_rank_lists_are_final_for_every_reader_once_closed() -> None:
+    for today, almost in ((dt.date(2027, 3, 10), "almost certainly "), (dt.date(2027, 3, 16), "")):
+        week = season_words.rank_list_this_week(today)
+        assert week.startswith(f"- Rank lists are final: the Match 2027 {almost}takes no more of them.")
+        assert "Your rank list" not in week
+
+
 @pytest.mark.parametrize(
     ("today", "verb", "season"),
     [
