@@ -893,11 +893,16 @@ _TIMELINE_LINK = "[timeline calculator](../calculators/timeline.md)"
 _DEBRIEF_LINK = "[Get a real debrief](index.md#get-a-real-debrief)"
 
 
-# The NRMP's SOAP questions for applicants, as the SOAP page cites them: in
-# that edition each offer round lasted two hours, in which the applicant
-# accepted or rejected the offers it brought.  Not in the data module, which
-# holds no Source for it; the page's "Sources on this page" lists it.
-SOAP_FAQ = "NRMP, SOAP frequently asked questions for applicants, older edition in a secondary copy"
+# The NRMP's SOAP questions for applicants, now a source in the data module
+# (diff review s55b, 6); its citation as Match Week's steps give it.
+SOAP_FAQ = data.NRMP_SOAP_FAQ.cite()
+
+
+def unfilled_list_until(today: dt.date) -> str:
+    """The day the NRMP's List of Unfilled Programs closes in the page's
+    season, from cycle.unfilled_list_until: the SOAP page's Match Week table
+    typed "1 May" (diff review s55b, 6)."""
+    return long_date(cycle.unfilled_list_until(cycle.coming_season(today)))
 
 
 def in_match_week(today: dt.date) -> int | None:

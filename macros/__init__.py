@@ -453,13 +453,16 @@ def fee(item: str) -> Markup:
     return join(f"{html.money(int(row.amount_usd))} in {year}{old} ", el("span", f"({row.source})", class_="mpb-cite"))
 
 
-def cited(key: str) -> Markup:
+def cited(key: str, bare: bool = False) -> Markup:
     """A source's citation by its key in the data ("ecfmg-pathways"), where a
-    guide typed it and its year stayed behind (diff review s54, 10)."""
+    guide typed it and its year stayed behind (diff review s54, 10).
+    ``bare``: without its brackets, for a bracket that cites several sources
+    or a list of them; the SOAP page typed one citation three times (diff
+    review s55b, 6)."""
     by_key = {s.key: s for s in d.SOURCES}
     if key not in by_key:
         raise KeyError(f"No source {key!r}; known: {', '.join(by_key)}")
-    return cite(by_key[key])
+    return html.text(by_key[key].cite()) if bare else cite(by_key[key])
 
 
 # --- Match cycle dates (planning) ---------------------------------------------------
@@ -632,6 +635,11 @@ def cycle_registration_day() -> Markup:
 def cycle_rank_list_this_week() -> str:
     """The rank-list guide's "What to do this week" list, by the build date."""
     return season_words.rank_list_this_week(_today())
+
+
+def cycle_unfilled_list_until() -> str:
+    """The last day of the NRMP's List of Unfilled Programs for the page's season, "1 May 2027"."""
+    return season_words.unfilled_list_until(_today())
 
 
 def cycle_soap_page_note() -> Markup:
@@ -914,6 +922,7 @@ def define_env(env: Any) -> None:
         cycle_registration_lead,
         cycle_registration_day,
         cycle_rank_list_this_week,
+        cycle_unfilled_list_until,
         cycle_soap_page_note,
         cycle_soap_this_week,
         cycle_dates_table,

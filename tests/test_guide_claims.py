@@ -3046,7 +3046,7 @@ def _render_lines(page: str, marker: str, section: bool = True) -> str:
     start = next(i for i, line in enumerate(lines) if marker in line)
     end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("#")), len(lines)) if section else start + 1
     shown = jinja2.Template("\n".join(lines[start:end])).render(
-        {name: getattr(macros, name) for name in dir(macros) if name.startswith("cycle_")}
+        {name: getattr(macros, name) for name in dir(macros) if name.startswith("cycle_")}, cited=macros.cited, fee=macros.fee
     )
     return " ".join(unescape(re.sub(r"<[^>]+>", "", shown)).split())
 
@@ -4251,6 +4251,47 @@ def test_the_soap_page_sets_out_match_week_step_by_step_for_an_eligible_applican
     assert not long, long
 
 
+def _latest_nrmp_calendar() -> int:
+    """The latest Match whose NRMP dates cycle_dates.tsv holds, from the NRMP
+    or a copy of its calendar."""
+    return max(row.match_year for row in data.cycle_dates() if "NRMP" in row.source)
+
+
+def test_every_match_week_hour_on_the_soap_page_is_labelled_with_the_latest_nrmp_calendar_we_hold() -> None:
+    # The table labelled each hour "In 2026", while 20 lines below the
+    # ineligible applicant's 11:00 a.m. and 8:00 a.m. stood as fixed, and
+    # "the latest NRMP calendar we hold" was typed with no test behind it
+    # (diff review s55b, 6).
+    latest = _latest_nrmp_calendar()
+    steps = _match_week_steps()
+    assert f"Its hours are those of the {latest} Match, the latest NRMP calendar we hold." in steps
+    assert re.findall(r"In (20\d\d)", steps) == [str(latest)] * 3
+    page = page_text("unmatched/soap-and-plan-b.md")
+    ineligible = _between(page, "### If you are not eligible for SOAP", "### If you matched as a couple")
+    assert re.findall(HOUR, ineligible) == ["11:00 a.m. ET", "8:00 a.m. ET"]
+    # Each hour after the year it was seen in, and the reader sent to the year's own calendar.
+    assert f"In {latest} it took them from 11:00 a.m. ET on Monday and sent them on from 8:00 a.m. ET on Tuesday." in ineligible
+    assert "must also wait until that hour on Tuesday. The NRMP's calendar for your year gives that year's hours." in ineligible
+    # Every hour on the page is in one of those two places.
+    assert len(re.findall(HOUR, page)) == len(re.findall(HOUR, steps)) + 2
+
+
+@pytest.mark.parametrize(
+    ("built", "until"), [("2026-12-07", "1 May 2027"), ("2027-03-18", "1 May 2027"), ("2027-03-20", "1 May 2028")]
+)
+def test_the_soap_pages_thursday_row_dates_the_list_of_unfilled_programs_from_the_cycle(
+    monkeypatch: pytest.MonkeyPatch, built: str, until: str
+) -> None:
+    # "1 May" was typed in the Thursday row (diff review s55b, 6); it is the
+    # page's season's, as the table's other dates are.
+    pin_build_date(monkeypatch, built)
+    assert "{{ cycle_unfilled_list_until() }}" in _between(_match_week_steps(), "| **Thursday:**", "| **Friday:**")
+    shown = _render_lines("unmatched/soap-and-plan-b.md", "| **Thursday:** SOAP ends", section=False)
+    year = cycle.coming_season(dt.date.fromisoformat(built))
+    assert cycle.long_date(cycle.unfilled_list_until(year)) == until
+    assert f"The NRMP keeps its List of Unfilled Programs in R3 until {until} (NRMP, After the Match, read 2026)." in shown
+
+
 def test_the_soap_page_says_plainly_that_an_offer_not_accepted_in_its_round_is_gone() -> None:
     # The one warning was hedged, under couples: "an offer may have to be
     # answered within the round it arrives in" (soap audit s55, 1).  The
@@ -4263,7 +4304,10 @@ def test_the_soap_page_says_plainly_that_an_offer_not_accepted_in_its_round_is_g
         "have not accepted when that round ends is gone." in outline
     )
     assert "each round lasted two hours" in outline
-    assert "(NRMP, SOAP frequently asked questions for applicants, older edition in a secondary copy;" in outline
+    # Cited from the data, where the page typed it three times (diff review s55b, 6).
+    assert '({{ cited("nrmp-soap-faq", bare=True) }}; University of Oklahoma' in outline
+    assert data.NRMP_SOAP_FAQ.cite() == "NRMP, SOAP frequently asked questions for applicants, older edition; secondary copy"
+    assert page.count('cited("nrmp-soap-faq"') == 3 and "frequently asked questions for applicants, older" not in page
     rounds = _between(_match_week_steps(), "| **The offer rounds", "| **Thursday:**")
     assert "when that round ends, an offer you have not accepted is gone" in rounds
     assert "may have to be answered" not in page

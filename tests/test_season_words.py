@@ -8,7 +8,7 @@ from html import unescape
 
 import pytest
 
-from calculators import cycle, season_words
+from calculators import cycle, data, season_words
 from calculators.html import long_date
 
 
@@ -729,3 +729,17 @@ def test_the_short_residencycas_clause_follows_the_deadline_and_its_state(today:
         "late September 2027",
         "late September 2027",
     ]
+
+
+def test_the_soap_faq_is_cited_from_the_data() -> None:
+    # A citation string in season_words, typed three times on the SOAP page (diff review s55b, 6).
+    assert data.NRMP_SOAP_FAQ in data.SOURCES and data.NRMP_SOAP_FAQ.secondary
+    assert data.NRMP_SOAP_FAQ.cite() == season_words.SOAP_FAQ
+
+
+@pytest.mark.parametrize(
+    ("today", "until"),
+    [(dt.date(2026, 12, 7), "1 May 2027"), (dt.date(2027, 3, 19), "1 May 2027"), (dt.date(2027, 3, 20), "1 May 2028")],
+)
+def test_the_list_of_unfilled_programs_closes_in_the_pages_season(today: dt.date, until: str) -> None:
+    assert season_words.unfilled_list_until(today) == until
