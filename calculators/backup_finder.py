@@ -1960,7 +1960,9 @@ def _check_them_first(why: str, count: int, named: str = "") -> str:
 
 # --- Presentation -----------------------------------------------------------------------------
 HEADLINED = 3
-NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
+# Small counts in words, for the finder's headline and the guides' "about
+# two months" (season_words), which kept a twin of them (diff review s55b, 9).
+NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 
 
 def _name_with_start(suggestion: Suggestion) -> str:

@@ -859,6 +859,28 @@ def rank_lists_almost_certainly_closed(match_year: int, today: dt.date) -> bool:
     return dates["rank_deadline"].estimated and not rank_lists_may_be_open(match_year, today) and today < dates["match_week"].date
 
 
+# How surely a Match's rank lists, and its registration with them, are shut
+# on a day.  Eight places each asked the two questions above in their own
+# order, so one could say "almost certainly" where another said "closed"
+# (diff review s55b, 9).
+ClosedSaid = Literal["open", "may still be open", "almost certainly closed", "closed"]
+
+
+def closed_said(match_year: int, today: dt.date) -> ClosedSaid:
+    """Which words fit a Match's rank lists on ``today``: "open" up to the
+    deadline we hold; "may still be open" past our estimate, set early on
+    purpose, while the NRMP's own may be later; "almost certainly closed"
+    past the latest day it can plausibly fall, before Match Week; "closed"
+    after a published deadline, or from Match Week."""
+    if today <= season(match_year)["rank_deadline"].date:
+        return "open"
+    if rank_lists_may_be_open(match_year, today):
+        return "may still be open"
+    if rank_lists_almost_certainly_closed(match_year, today):
+        return "almost certainly closed"
+    return "closed"
+
+
 def deadline_gaps_said() -> str:
     """Why a past estimate means the lists have almost certainly closed, for
     brackets: "in the NRMP calendars we hold, the deadline fell 16 and 23
@@ -980,14 +1002,15 @@ def season_ahead(today: dt.date) -> str:
     # closed, "still running" invited adding programs that no list could hold
     # (date sweep s40, 11).
     dates = season(running)
+    said = closed_said(running, today)
     if running == next_open:
         still_running = ""
-    elif today <= dates["rank_deadline"].date:
+    elif said == "open":
         still_running = f"{eras_season(running)} is still running, and "
-    elif rank_lists_may_be_open(running, today):
+    elif said == "may still be open":
         still_running = f"{estimate_passed(dates['rank_deadline'], f'the {eras_season(running)} rank-list deadline')}; "
     else:
-        closed = "have almost certainly closed" if rank_lists_almost_certainly_closed(running, today) else "have closed"
+        closed = "have almost certainly closed" if said == "almost certainly closed" else "have closed"
         still_running = (
             f"the rank lists of {eras_season(running)} {closed} ahead of its Match Day, {dates['match_day'].shown()}, and "
         )

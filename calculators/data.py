@@ -425,6 +425,18 @@ NRMP_SOAP = Source(
     "read 2026",
     "NRMP",
 )
+# The NRMP's SOAP questions for applicants, read in an older edition in a
+# secondary copy: each offer round lasted two hours in it, in which an
+# applicant accepted or rejected the offers it brought.  The SOAP page typed
+# its citation three times, and season_words held it as a string (diff
+# review s55b, 6).
+NRMP_SOAP_FAQ = Source(
+    "nrmp-soap-faq",
+    "SOAP frequently asked questions for applicants",
+    "older edition",
+    "NRMP",
+    "secondary: an older edition, read in a copy",
+)
 # What Monday of Match Week tells an applicant who is only partly placed: a
 # couple partner whose partner did not match learns where, and can apply in
 # SOAP near that city (couples-soap audit s39, 2).
@@ -1050,6 +1062,7 @@ SOURCES = (
     RESIDENCYCAS_DATES,
     MATCHING_THEORY,
     NRMP_SOAP,
+    NRMP_SOAP_FAQ,
     NRMP_MATCHED_LOCATION,
     NRMP_POSITION_TYPES,
     AMA_ADVANCED_PGY2,

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Literal
 
 from . import cycle, data
+from .backup_finder import NUMBER_WORDS
 from .html import Markup, capitalised, el, join, long_date
 
 # The SOAP page, as a Markdown link from the pages that print
@@ -58,9 +60,10 @@ def date_shown(key: str, today: dt.date, match_year: int | None = None, on: bool
         # Pages name the running season until its Match Day, so for weeks
         # after the deadline a page still said "register now, by" a day gone
         # by; an early estimate may not be the NRMP's real, later deadline.
-        if cycle.rank_lists_may_be_open(year, today):
+        said = cycle.closed_said(year, today)
+        if said in ("open", "may still be open"):
             shown += " that has passed: the NRMP's own deadline may be later, so check its calendar and act at once"
-        elif cycle.rank_lists_almost_certainly_closed(year, today):
+        elif said == "almost certainly closed":
             # Past the latest day the NRMP's own can plausibly fall, "may be
             # later" gave false hope and sent a certified reader to check in
             # a panic (soap audit s55, 3).
@@ -138,26 +141,44 @@ def planning_note(today: dt.date) -> Markup:
     )
 
 
+# Where registration for the page's season stands on the build date: the
+# NRMP's stages (cycle.registration), with "not open yet" before its first
+# day and "almost certainly closed" as cycle.closed_said has it.
+RegistrationStage = Literal["not open yet", "on-time", "late-fee", "may-be-open", "almost certainly closed", "closed"]
+
+
+def registration_stage(today: dt.date) -> tuple[int, RegistrationStage]:
+    """The page's season and where its registration stands on ``today``.
+    The rank-list guide's lead and the timeline guide's advice each switched
+    on the stage in their own way (diff review s55b, 9)."""
+    year = cycle.coming_season(today)
+    stage = cycle.registration(year, today)
+    if stage == "on-time" and today < cycle.season(year)["registration_opens"].date:
+        return year, "not open yet"
+    if stage == "closed" and cycle.closed_said(year, today) == "almost certainly closed":
+        return year, "almost certainly closed"
+    return year, stage
+
+
 def registration_advice(today: dt.date) -> Markup:
     """When to register with the NRMP for the season the page names, said for
     the day the page was built: "register as soon as it opens" stood on the
     page in December, after both registration's opening and its no-late-fee
     date had gone by (season-now audit s31, 4)."""
-    year = cycle.coming_season(today)
-    opens = cycle.season(year)["registration_opens"].date
+    year, stage = registration_stage(today)
     stays_open = (
         "Registration stays open, with the late fee, until the rank-list deadline (NRMP Main Match calendar, read for "
         f"the {data.RANK_DEADLINE_HOUR_SEEN[1]} Match)"
     )
-    stage = cycle.registration(year, today)
-    if stage == "on-time":
+    if stage in ("not open yet", "on-time"):
+        not_yet = stage == "not open yet"
         return join(
-            "It opens " if today < opens else "It opened ",
+            "It opens " if not_yet else "It opened ",
             date_shown("registration_opens", today),
             ", usually a week or two after applications open, and after ",
             date_shown("early_registration_ends", today),
             " the NRMP charges a late fee: register as soon as it opens. "
-            if today < opens
+            if not_yet
             else " the NRMP charges a late fee: register before then. ",
             stays_open,
             ", so if you miss the early date you can still register, with the fee, ",
@@ -213,6 +234,62 @@ def last_useful_day(today: dt.date, short: bool = False) -> str:
         )
         rest = f" {cycle.INTERVIEW_RULE}"
     return first if short else first + rest
+
+
+# Spans said in months, as a reader says them: "about two months".  The
+# words are the backup finder's, not a twin of them (diff review s55b, 9).
+AVERAGE_MONTH_DAYS = 30.44
+
+
+def about_months(days: int) -> str:
+    months = round(days / AVERAGE_MONTH_DAYS)
+    return f"about {NUMBER_WORDS.get(months, str(months))} {'month' if months == 1 else 'months'}"
+
+
+def last_useful_lead(today: dt.date) -> str:
+    """How long before the rank lists close the last useful day falls, by
+    the same rule ("about two months"): the guides said "a few weeks", which
+    let a reader short of interviews in early January wait on, while the
+    last useful day beside it had passed on 20 December (guides audit s55, 1).
+    Here, not in the macros, with the season's other words (diff review
+    s55b, 9)."""
+    year = cycle.coming_season(today)
+    deadline = cycle.season(year)["rank_deadline"].date
+    return about_months((deadline - cycle.last_day_for_an_interview(year)).days)
+
+
+def bridge_year_clock(today: dt.date) -> Markup:
+    """When the next ERAS season opens and sends applications, against the
+    start of the next bridge year (1 July): bridges.md said a season opens
+    "within a few months" of the start, when it opens in June, before the
+    year starts (guides audit s55, 6).  The year is the next one to start on
+    or after ``today``; the season is the one applied to during it.  Built
+    between ERAS's opening and 1 July, it said ERAS "opens" on a day gone by
+    (diff review s55b, 9)."""
+    start = cycle.training_starts(today.year)
+    if start < today:
+        start = cycle.training_starts(today.year + 1)
+    season = start.year + 1
+    dates = cycle.season(season)
+    opens, sends = dates["eras_opens"].date, dates["submissions_open"].date
+    if opens <= start:
+        rule = (
+            "The next ERAS season is already open when a bridge year starts, and applications go to programs "
+            f"{about_months((sends - start).days)} into the year."
+        )
+    else:
+        rule = f"The next ERAS season opens {about_months((opens - start).days)} into a bridge year."
+    return join(
+        rule,
+        f" For a year that starts on {long_date(start)}, ERAS for the Match {season} ",
+        "opened " if opens <= today else "opens ",
+        date_shown("eras_opens", today, season, cited=False),
+        " and applications can go to programs from ",
+        date_shown("submissions_open", today, season, cited=False),
+        " ",
+        cited_once(("eras_opens", "submissions_open"), today, season),
+        ".",
+    )
 
 
 def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
@@ -281,7 +358,8 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
             *soap_remains,
             to_next,
         )
-    if cycle.rank_lists_may_be_open(year, today):
+    said = cycle.closed_said(year, today)
+    if said == "may still be open":
         return join(
             lead,
             f"our estimate of the Match {year}'s rank-list deadline has passed, and the NRMP's own may be days away: "
@@ -291,7 +369,7 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
             *soap_remains,
             to_next,
         )
-    closed = "have almost certainly closed" if cycle.rank_lists_almost_certainly_closed(year, today) else "are certified"
+    closed = "have almost certainly closed" if said == "almost certainly closed" else "are certified"
     certified = f"the Match {year}'s rank lists {closed}, so no new application can lead to a match in it"
     if today < dates["match_week"].date:
         return join(lead, f"{certified}. What remains of this season is ", *soap_remains, to_next)
@@ -340,13 +418,31 @@ RESIDENCYCAS_LATE_ADDITION = {
 }
 
 
-def residencycas_now(today: dt.date) -> Markup:
+# What part of a month a day falls in, as "late September" says it.
+PARTS_OF_A_MONTH = ((10, "early"), (20, "mid"), (31, "late"))
+
+
+def part_of_month(day: dt.date) -> str:
+    part = next(word for last, word in PARTS_OF_A_MONTH if day.day <= last)
+    return f"{part} {day:%B %Y}"
+
+
+def residencycas_now(today: dt.date, short: bool = False) -> Markup:
     """ResidencyCAS's deadline for the running season in the tense of
     ``today``, and what it leaves a reader adding a field late: the timeline
     guide said "may not be possible" on a day other pages called the fields
-    closed (season-dates audit s43, 4)."""
+    closed (season-dates audit s43, 4).
+
+    ``short``: the deadline as a clause after "whose ResidencyCAS", by the
+    part of its month, for a sentence after the full one, which gives the day
+    and its source.  Two pages typed "closes in late September" as a fact of
+    every season (diff review s55b, 10)."""
     year = cycle.coming_season(today)
     state = cycle.residencycas_state(year, today)
+    if short:
+        verb = {"open": "closes", "may-have-closed": "may have closed", "closed": "closed"}[state]
+        day = cycle.residencycas_deadline_day(year)[0]
+        return Markup(f"{verb} to applications for the Match {year} in {part_of_month(day)}")
     return join("It ", cycle.residencycas_deadline(year, today), ", ", RESIDENCYCAS_LATE_ADDITION[state])
 
 
@@ -399,7 +495,7 @@ def after_a_no_match(today: dt.date) -> Markup:
             el("span", f"({last_day.cite()})", class_="mpb-cite"),
             ".",
         ]
-    elif cycle.rank_lists_almost_certainly_closed(running, today):
+    elif cycle.closed_said(running, today) == "almost certainly closed":
         register = [" Its registration and rank lists have almost certainly closed."]
     else:
         register = [" Its registration and rank lists are closed."]
@@ -543,7 +639,8 @@ def first_year_routes(today: dt.date) -> Markup:
             f"its List of Unfilled Programs stays in the NRMP's R3 system until "
             f"{long_date(cycle.unfilled_list_until(running))} ({data.NRMP_SOAP.cite()})."
         )
-        if cycle.rank_lists_may_be_open(running, today) and today > cycle.season(running)["rank_deadline"].date:
+        said = cycle.closed_said(running, today)
+        if said == "may still be open":
             # Our early estimate of the deadline has passed while the NRMP's
             # own may not have: no late route is offered, as the "months ago"
             # box above it offers none (diffreview49 audit s49, 3).
@@ -556,7 +653,7 @@ def first_year_routes(today: dt.date) -> Markup:
                     f"you, {unfilled}",
                 ]
             )
-        elif cycle.rank_lists_may_be_open(running, today):
+        elif said == "open":
             # A sentence of its own after the date's two brackets, which it
             # followed on (diff review s50, 16).
             too_late = cycle.too_late_for_interviews(running, today)
@@ -581,7 +678,7 @@ def first_year_routes(today: dt.date) -> Markup:
             ]
         else:
             # One item, as the one above: alone it offered no route (diff review s50b, 12).
-            takes = "almost certainly takes" if cycle.rank_lists_almost_certainly_closed(running, today) else "takes"
+            takes = "almost certainly takes" if said == "almost certainly closed" else "takes"
             items.append(
                 [
                     f"The Match {running} {takes} no more registrations. If you are in it and neither it nor its SOAP "
@@ -638,26 +735,68 @@ def ranking_season(today: dt.date) -> int:
     return year if cycle.rank_lists_may_be_open(year, today) else year + 1
 
 
+REGISTRATION_LEADS: dict[RegistrationStage, str] = {
+    "not open yet": "Registration is not open yet.",
+    "on-time": "You can still register.",
+    "late-fee": "You can still register.",
+    "may-be-open": "You may still be able to register.",
+    "almost certainly closed": "Registration has almost certainly closed.",
+    "closed": "Registration has closed.",
+}
+
+
 def registration_lead(today: dt.date) -> str:
     """The bold lead of the rank-list guide's point on registering, as the
     build date leaves it: "You can still register." opened a sentence that
     ended "it has passed, and the Match 2027 takes no more registrations or
     rank lists" (soap audit s55, 5)."""
-    year = cycle.coming_season(today)
-    match cycle.registration(year, today):
-        case "on-time" if today < cycle.season(year)["registration_opens"].date:
-            lead = "Registration is not open yet."
-        case "on-time" | "late-fee":
-            lead = "You can still register."
-        case "may-be-open":
-            lead = "You may still be able to register."
-        case _:
-            lead = (
-                "Registration has almost certainly closed."
-                if cycle.rank_lists_almost_certainly_closed(year, today)
-                else "Registration has closed."
+    return f"**{REGISTRATION_LEADS[registration_stage(today)[1]]}**"
+
+
+def registration_day(today: dt.date) -> Markup:
+    """The middle of the rank-list guide's point on registering, after the
+    rule that registration closes with the rank lists: by when to register,
+    and the late fee's date, while registering may still be possible.  Once
+    it is not, one dated sentence: under "Registration has almost certainly
+    closed." the page said to "register by" a day gone by, in 37 words, and
+    then who pays the fee "after it" (diff review s55b, 4)."""
+    year, stage = registration_stage(today)
+    season_said = f"For the Match {year} (the current season {as_of(today)}), "
+    dates = cycle.season(year)
+    deadline = dates["late_registration_ends"]
+    if stage == "almost certainly closed":
+        return join(
+            season_said,
+            f"that day has almost certainly passed: our estimate of it was {long_date(deadline.date)} ",
+            el("span", f"({deadline.cite()}; {cycle.deadline_gaps_said()})", class_="mpb-cite"),
+            ".",
+        )
+    if stage == "closed":
+        if deadline.estimated:
+            # Past Match Week's start: the lists close before it, whatever
+            # day the NRMP chose.
+            return join(
+                season_said,
+                "that day has passed: it came before Match Week, which began ",
+                date_shown("match_week", today, year, on=True),
+                ".",
             )
-    return f"**{lead}**"
+        return join(
+            season_said,
+            f"that day has passed: it was {deadline.shown()} ",
+            el("span", f"({deadline.cite()})", class_="mpb-cite"),
+            ".",
+        )
+    return join(
+        season_said,
+        "register ",
+        date_shown("late_registration_ends", today, year),
+        ". Registration without the late fee ",
+        tensed("early_registration_ends", today, "ends", "ended", year),
+        " ",
+        date_shown("early_registration_ends", today, year, on=True),
+        "; each partner who registers after it pays the fee.",
+    )
 
 
 # Links from the rank-list guide's "What to do this week" (docs/apply/).
@@ -677,16 +816,24 @@ def rank_list_this_week(today: dt.date) -> str:
     items: list[object] = []
     # From late March to September the page's season is the next one, whose
     # applications have not gone out: "keep your impressions log as you
-    # interview" was for interviews not yet had (diff review s55b, 4).
+    # interview" was for interviews not yet had, and the item now opens with
+    # when they go (diff review s55b, 4).
     if today < dates["programs_receive"].date:
+        sent = today > dates["submissions_open"].date
         return "- " + str(
             join(
-                f"Nothing to rank yet for the Match {year}: programs start reading its applications ",
-                date_shown("programs_receive", today, year),
-                ", and interviews follow. Until then, read below how the list works.",
+                f"Nothing to rank yet for the Match {year}: its applications ",
+                "have gone to programs since " if sent else "can go to programs from ",
+                date_shown("submissions_open", today, year, cited=False),
+                ", and programs start reading them ",
+                date_shown("programs_receive", today, year, on=True, cited=False),
+                " ",
+                cited_once(("submissions_open", "programs_receive"), today, year),
+                ". Interviews follow. Until then, read below how the list works.",
             )
         )
-    if cycle.rank_lists_may_be_open(year, today):
+    said = cycle.closed_said(year, today)
+    if said in ("open", "may still be open"):
         if today < dates["ranking_opens"].date:
             items.append(
                 join(
@@ -695,7 +842,7 @@ def rank_list_this_week(today: dt.date) -> str:
                     ". Until then, keep your impressions log as you interview.",
                 )
             )
-        if today > deadline.date:
+        if said == "may still be open":
             items.append(
                 f"Not certified yet? {capitalised(cycle.estimate_passed(deadline, 'the rank-list deadline'))}. If it is "
                 "still open, certify at once."
@@ -719,7 +866,7 @@ def rank_list_this_week(today: dt.date) -> str:
                 )
             )
         return "\n".join(f"- {join(item)}" for item in items)
-    almost = "almost certainly " if cycle.rank_lists_almost_certainly_closed(year, today) else ""
+    almost = "almost certainly " if said == "almost certainly closed" else ""
     # Said to every reader, one who never certified too (diff review s55b, 4).
     items.append(f"Rank lists are final: the Match {year} {almost}takes no more of them.")
     if today < dates["match_week"].date:
@@ -746,11 +893,16 @@ _TIMELINE_LINK = "[timeline calculator](../calculators/timeline.md)"
 _DEBRIEF_LINK = "[Get a real debrief](index.md#get-a-real-debrief)"
 
 
-# The NRMP's SOAP questions for applicants, as the SOAP page cites them: in
-# that edition each offer round lasted two hours, in which the applicant
-# accepted or rejected the offers it brought.  Not in the data module, which
-# holds no Source for it; the page's "Sources on this page" lists it.
-SOAP_FAQ = "NRMP, SOAP frequently asked questions for applicants, older edition in a secondary copy"
+# The NRMP's SOAP questions for applicants, now a source in the data module
+# (diff review s55b, 6); its citation as Match Week's steps give it.
+SOAP_FAQ = data.NRMP_SOAP_FAQ.cite()
+
+
+def unfilled_list_until(today: dt.date) -> str:
+    """The day the NRMP's List of Unfilled Programs closes in the page's
+    season, from cycle.unfilled_list_until: the SOAP page's Match Week table
+    typed "1 May" (diff review s55b, 6)."""
+    return long_date(cycle.unfilled_list_until(cycle.coming_season(today)))
 
 
 def in_match_week(today: dt.date) -> int | None:

@@ -448,18 +448,21 @@ def fee(item: str) -> Markup:
         raise KeyError(f"expected one fee row starting {item!r}, found {len(rows)}")
     row = rows[0]
     old = ", an old figure" if row.is_old else ""
-    return join(
-        f"{html.money(int(row.amount_usd))} in {row.season_or_year}{old} ", el("span", f"({row.source})", class_="mpb-cite")
-    )
+    # "2016-17" as the pages write a span of years, "2016–17".
+    year = re.sub(r"\b(\d{4})-(\d{2})\b", "\\1–\\2", row.season_or_year)
+    return join(f"{html.money(int(row.amount_usd))} in {year}{old} ", el("span", f"({row.source})", class_="mpb-cite"))
 
 
-def cited(key: str) -> Markup:
+def cited(key: str, bare: bool = False) -> Markup:
     """A source's citation by its key in the data ("ecfmg-pathways"), where a
-    guide typed it and its year stayed behind (diff review s54, 10)."""
+    guide typed it and its year stayed behind (diff review s54, 10).
+    ``bare``: without its brackets, for a bracket that cites several sources
+    or a list of them; the SOAP page typed one citation three times (diff
+    review s55b, 6)."""
     by_key = {s.key: s for s in d.SOURCES}
     if key not in by_key:
         raise KeyError(f"No source {key!r}; known: {', '.join(by_key)}")
-    return cite(by_key[key])
+    return html.text(by_key[key].cite()) if bare else cite(by_key[key])
 
 
 # --- Match cycle dates (planning) ---------------------------------------------------
@@ -577,60 +580,14 @@ def cycle_last_useful_day(short: bool = False) -> str:
     return season_words.last_useful_day(_today(), short)
 
 
-# Spans said in months, as a reader says them: "about two months".
-MONTH_WORDS = {1: "one month", 2: "two months", 3: "three months", 4: "four months"}
-AVERAGE_MONTH_DAYS = 30.44
-
-
-def _about_months(days: int) -> str:
-    months = round(days / AVERAGE_MONTH_DAYS)
-    return "about " + MONTH_WORDS.get(months, f"{months} months")
-
-
 def cycle_last_useful_lead() -> str:
-    """How long before the rank lists close the last useful day falls, by
-    the same rule ("about two months"): the guides said "a few weeks", which
-    let a reader short of interviews in early January wait on, while the
-    last useful day beside it had passed on 20 December (guides audit s55, 1)."""
-    from calculators import cycle
-
-    year = _coming_season()
-    deadline = cycle.season(year)["rank_deadline"].date
-    return _about_months((deadline - cycle.last_day_for_an_interview(year)).days)
+    """How long before the rank lists close the last useful day falls ("about two months")."""
+    return season_words.last_useful_lead(_today())
 
 
 def cycle_bridge_year_clock() -> Markup:
-    """When the next ERAS season opens and sends applications, against the
-    start of the next bridge year (1 July): bridges.md said a season opens
-    "within a few months" of the start, when it opens in June, before the
-    year starts (guides audit s55, 6).  The year is the next one to start on
-    or after the build date; the season is the one applied to during it."""
-    from calculators import cycle
-
-    today = _today()
-    start = cycle.training_starts(today.year)
-    if start < today:
-        start = cycle.training_starts(today.year + 1)
-    season = start.year + 1
-    dates = cycle.season(season)
-    opens, sends = dates["eras_opens"].date, dates["submissions_open"].date
-    if opens <= start:
-        rule = (
-            "The next ERAS season is already open when a bridge year starts, and applications go to programs "
-            f"{_about_months((sends - start).days)} into the year."
-        )
-    else:
-        rule = f"The next ERAS season opens {_about_months((opens - start).days)} into a bridge year."
-    return join(
-        rule,
-        f" For a year that starts on {html.long_date(start)}, ERAS for the Match {season} opens ",
-        cycle_date("eras_opens", season, cited=False),
-        " and applications can go to programs from ",
-        cycle_date("submissions_open", season, cited=False),
-        " ",
-        season_words.cited_once(("eras_opens", "submissions_open"), today, season),
-        ".",
-    )
+    """When the next ERAS season opens and sends applications, against the start of the next bridge year."""
+    return season_words.bridge_year_clock(_today())
 
 
 def cycle_next_open_dates() -> Markup:
@@ -638,9 +595,10 @@ def cycle_next_open_dates() -> Markup:
     return season_words.next_open_dates(_today())
 
 
-def cycle_residencycas() -> Markup:
-    """ResidencyCAS's deadline for the page's season, as of the build date."""
-    return season_words.residencycas_now(_today())
+def cycle_residencycas(short: bool = False) -> Markup:
+    """ResidencyCAS's deadline for the page's season, as of the build date;
+    ``short``, as a clause after "whose ResidencyCAS", once the page has given it in full."""
+    return season_words.residencycas_now(_today(), short)
 
 
 def cycle_after_a_no_match() -> Markup:
@@ -669,9 +627,19 @@ def cycle_registration_lead() -> str:
     return season_words.registration_lead(_today())
 
 
+def cycle_registration_day() -> Markup:
+    """The rank-list guide's sentence on by when to register, or, once registration is closed, when it closed."""
+    return season_words.registration_day(_today())
+
+
 def cycle_rank_list_this_week() -> str:
     """The rank-list guide's "What to do this week" list, by the build date."""
     return season_words.rank_list_this_week(_today())
+
+
+def cycle_unfilled_list_until() -> str:
+    """The last day of the NRMP's List of Unfilled Programs for the page's season, "1 May 2027"."""
+    return season_words.unfilled_list_until(_today())
 
 
 def cycle_soap_page_note() -> Markup:
@@ -952,7 +920,9 @@ def define_env(env: Any) -> None:
         cycle_certify_again,
         cycle_ranking_season,
         cycle_registration_lead,
+        cycle_registration_day,
         cycle_rank_list_this_week,
+        cycle_unfilled_list_until,
         cycle_soap_page_note,
         cycle_soap_this_week,
         cycle_dates_table,

@@ -342,3 +342,31 @@ def test_past_the_latest_plausible_deadline_the_season_line_and_a_submission_say
     shut = cycle.season_for_submission(dt.date(2027, 3, 4), dt.date(2027, 1, 5))
     assert isinstance(shut, str) and "may be later" not in shut
     assert "the Match 2027 rank lists close before its Match Week, which begins on 15 March 2027 (estimated)" in shut
+
+
+# --- diff review s55b, 9 ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [
+        (dt.date(2027, 2, 17), "open"),
+        (dt.date(2027, 2, 18), "may still be open"),
+        (dt.date(2027, 3, 3), "may still be open"),
+        (dt.date(2027, 3, 4), "almost certainly closed"),
+        (dt.date(2027, 3, 14), "almost certainly closed"),
+        (dt.date(2027, 3, 15), "closed"),
+    ],
+    ids=str,
+)
+def test_one_helper_says_how_surely_the_rank_lists_are_closed(today: dt.date, said: str) -> None:
+    # Eight places chose "almost certainly" each in its own way (diff review s55b, 9).
+    assert cycle.closed_said(2027, today) == said
+    line = cycle.season_ahead(today)
+    assert ("may be later" in line) == (said == "may still be open")
+    assert ("have almost certainly closed" in line) == (said == "almost certainly closed")
+    assert ("is still running" in line) == (said == "open")
+
+
+def test_a_published_deadline_is_open_on_its_day_and_closed_the_day_after() -> None:
+    deadline = cycle.season(2026)["rank_deadline"].date
+    assert cycle.closed_said(2026, deadline) == "open"
+    assert cycle.closed_said(2026, deadline + dt.timedelta(days=1)) == "closed"

@@ -1699,17 +1699,12 @@ def couple_fee_as_written() -> bool:
 
 
 def late_fee_after_30_november() -> bool:
-    """The late fee is the 2016-17 $50, charged on registering after 30
-    November, the day the seasons' calendars end registration without it."""
+    """The late fee is charged on registering after 30 November, the day the
+    seasons' calendars end registration without it.  Its amount and year the
+    pages take from fee() (diff review s55b, 10)."""
     fee = fee_row("NRMP late registration")
-    return (
-        fee.amount_usd == "50"
-        and "after 30 November" in fee.unit
-        and fee.season_or_year == "2016-17"
-        and all(
-            (day := cycle.season(year)["early_registration_ends"].date).month == 11 and day.day == 30
-            for year in (2026, 2027, 2028)
-        )
+    return "after 30 November" in fee.unit and all(
+        (day := cycle.season(year)["early_registration_ends"].date).month == 11 and day.day == 30 for year in (2026, 2027, 2028)
     )
 
 
@@ -1751,7 +1746,8 @@ MID_SEASON_CLAIMS = (
     ),
     Claim(
         "apply/timeline.md",
-        "Registering after the day that item gives brings the NRMP's late fee, $50 on its 2016–17 fee page",
+        "Registering after the day that item gives brings the NRMP's late fee. The newest figure we hold for it is "
+        '{{ fee("NRMP late registration") }}',
         late_fee_after_30_november,
     ),
     Claim(
@@ -3050,7 +3046,7 @@ def _render_lines(page: str, marker: str, section: bool = True) -> str:
     start = next(i for i, line in enumerate(lines) if marker in line)
     end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("#")), len(lines)) if section else start + 1
     shown = jinja2.Template("\n".join(lines[start:end])).render(
-        {name: getattr(macros, name) for name in dir(macros) if name.startswith("cycle_")}
+        {name: getattr(macros, name) for name in dir(macros) if name.startswith("cycle_")}, cited=macros.cited, fee=macros.fee
     )
     return " ".join(unescape(re.sub(r"<[^>]+>", "", shown)).split())
 
@@ -3958,7 +3954,7 @@ COUPLES_54_CLAIMS = (
     ),
     Claim(
         "apply/rank-order-list.md",
-        "It was $50 on the NRMP's 2016–17 fee page, the newest we hold (an old figure, so check the current one)",
+        'The newest figure we hold for the late fee is {{ fee("NRMP late registration") }}, so check the current one.',
         late_fee_after_30_november,
     ),
 )
@@ -3993,8 +3989,8 @@ def test_a_couple_already_in_the_match_reads_the_facts_for_staying_in_or_waiting
     # No page weighed "couple in this Match, or wait for the next?" (couples audit s54, 3).
     section = _stay_in_or_wait()
     # The date comes from the cycle table through its macro, never typed.
-    assert 'register {{ cycle_date("late_registration_ends") }}' in section
-    assert "{{ cycle_season() }}" in section
+    assert "stay in or wait? { #stay-in-or-wait } You applied this season" in section
+    assert "{{ cycle_registration_day() }}" in section
     assert "2027" not in section
     for fact in (
         # Its lead by the build date (soap audit s55, 5).
@@ -4255,6 +4251,47 @@ def test_the_soap_page_sets_out_match_week_step_by_step_for_an_eligible_applican
     assert not long, long
 
 
+def _latest_nrmp_calendar() -> int:
+    """The latest Match whose NRMP dates cycle_dates.tsv holds, from the NRMP
+    or a copy of its calendar."""
+    return max(row.match_year for row in data.cycle_dates() if "NRMP" in row.source)
+
+
+def test_every_match_week_hour_on_the_soap_page_is_labelled_with_the_latest_nrmp_calendar_we_hold() -> None:
+    # The table labelled each hour "In 2026", while 20 lines below the
+    # ineligible applicant's 11:00 a.m. and 8:00 a.m. stood as fixed, and
+    # "the latest NRMP calendar we hold" was typed with no test behind it
+    # (diff review s55b, 6).
+    latest = _latest_nrmp_calendar()
+    steps = _match_week_steps()
+    assert f"Its hours are those of the {latest} Match, the latest NRMP calendar we hold." in steps
+    assert re.findall(r"In (20\d\d)", steps) == [str(latest)] * 3
+    page = page_text("unmatched/soap-and-plan-b.md")
+    ineligible = _between(page, "### If you are not eligible for SOAP", "### If you matched as a couple")
+    assert re.findall(HOUR, ineligible) == ["11:00 a.m. ET", "8:00 a.m. ET"]
+    # Each hour after the year it was seen in, and the reader sent to the year's own calendar.
+    assert f"In {latest} it took them from 11:00 a.m. ET on Monday and sent them on from 8:00 a.m. ET on Tuesday." in ineligible
+    assert "must also wait until that hour on Tuesday. The NRMP's calendar for your year gives that year's hours." in ineligible
+    # Every hour on the page is in one of those two places.
+    assert len(re.findall(HOUR, page)) == len(re.findall(HOUR, steps)) + 2
+
+
+@pytest.mark.parametrize(
+    ("built", "until"), [("2026-12-07", "1 May 2027"), ("2027-03-18", "1 May 2027"), ("2027-03-20", "1 May 2028")]
+)
+def test_the_soap_pages_thursday_row_dates_the_list_of_unfilled_programs_from_the_cycle(
+    monkeypatch: pytest.MonkeyPatch, built: str, until: str
+) -> None:
+    # "1 May" was typed in the Thursday row (diff review s55b, 6); it is the
+    # page's season's, as the table's other dates are.
+    pin_build_date(monkeypatch, built)
+    assert "{{ cycle_unfilled_list_until() }}" in _between(_match_week_steps(), "| **Thursday:**", "| **Friday:**")
+    shown = _render_lines("unmatched/soap-and-plan-b.md", "| **Thursday:** SOAP ends", section=False)
+    year = cycle.coming_season(dt.date.fromisoformat(built))
+    assert cycle.long_date(cycle.unfilled_list_until(year)) == until
+    assert f"The NRMP keeps its List of Unfilled Programs in R3 until {until} (NRMP, After the Match, read 2026)." in shown
+
+
 def test_the_soap_page_says_plainly_that_an_offer_not_accepted_in_its_round_is_gone() -> None:
     # The one warning was hedged, under couples: "an offer may have to be
     # answered within the round it arrives in" (soap audit s55, 1).  The
@@ -4267,7 +4304,10 @@ def test_the_soap_page_says_plainly_that_an_offer_not_accepted_in_its_round_is_g
         "have not accepted when that round ends is gone." in outline
     )
     assert "each round lasted two hours" in outline
-    assert "(NRMP, SOAP frequently asked questions for applicants, older edition in a secondary copy;" in outline
+    # Cited from the data, where the page typed it three times (diff review s55b, 6).
+    assert '({{ cited("nrmp-soap-faq", bare=True) }}; University of Oklahoma' in outline
+    assert data.NRMP_SOAP_FAQ.cite() == "NRMP, SOAP frequently asked questions for applicants, older edition; secondary copy"
+    assert page.count('cited("nrmp-soap-faq"') == 3 and "frequently asked questions for applicants, older" not in page
     rounds = _between(_match_week_steps(), "| **The offer rounds", "| **Thursday:**")
     assert "when that round ends, an offer you have not accepted is gone" in rounds
     assert "may have to be answered" not in page
@@ -4323,7 +4363,8 @@ def test_the_step_by_step_dates_are_the_seasons_in_the_tense_of_the_build(
         (
             "2027-04-01",
             "**Registration is not open yet.**",
-            "- Nothing to rank yet for the Match 2028: programs start",
+            "- Nothing to rank yet for the Match 2028: its applications can go to programs from around 1 September 2027, and "
+            "programs start reading them around 22 September 2027",
             "impressions log",
         ),
     ],
@@ -4437,6 +4478,21 @@ def test_the_faq_names_the_residencycas_deadline_in_the_tense_of_the_build_date(
     assert "late September" not in answer and "Liaison" not in answer
 
 
+@pytest.mark.parametrize("page", ["faq.md", "apply/timeline.md"])
+def test_no_page_types_when_residencycas_closes(monkeypatch: pytest.MonkeyPatch, page: str) -> None:
+    # "Whose ResidencyCAS closes in late September" was typed twice, as a
+    # fact of every season (diff review s55b, 10).  The short clause comes
+    # after the full sentence, which gives the day and its source.
+    import macros
+
+    text = page_text(page)
+    assert "late September" not in text
+    short = "whose ResidencyCAS {{ cycle_residencycas(short=True) }},"
+    assert text.count(short) == 1 and text.index("{{ cycle_residencycas() }}") < text.index(short)
+    pin_build_date(monkeypatch, "2026-12-07")
+    assert str(macros.cycle_residencycas(short=True)) == "closed to applications for the Match 2027 in late September 2026"
+
+
 def test_the_bridge_table_warns_an_advanced_field_reader_of_the_gap() -> None:
     # "Advanced field? Yes: bridge year" said nothing of the year out of
     # training its own section warns of (guides audit s55, 2).
@@ -4473,7 +4529,9 @@ def test_the_bridge_clock_says_the_next_eras_season_is_open_before_the_year_star
     assert dates["eras_opens"].date < start < dates["submissions_open"].date
     assert said.startswith("The next ERAS season is already open when a bridge year starts")
     assert "applications go to programs about two months into the year" in said
-    assert f"For a year that starts on {cycle.long_date(start)}, ERAS for the Match {start.year + 1} opens" in said
+    # From ERAS's opening to the year's start it has opened (diff review s55b, 9).
+    verb = "opened" if dates["eras_opens"].date <= today else "opens"
+    assert f"For a year that starts on {cycle.long_date(start)}, ERAS for the Match {start.year + 1} {verb}" in said
     for key in ("eras_opens", "submissions_open"):
         assert cycle.long_date(dates[key].date) in said
     text = page_text("backup/bridges.md")
@@ -4570,9 +4628,12 @@ def test_the_competitiveness_pages_reapplicant_question_reads_in_short_sentences
 
 def test_staying_in_as_a_couple_dates_the_late_fee_from_the_cycle() -> None:
     section = _between(page_text("apply/rank-order-list.md"), "stay in or wait?", "## Before you certify")
-    assert "30 November" not in section
-    assert 'Registration without the late fee {{ cycle_tensed("early_registration_ends", "ends", "ended") }} ' in section
-    assert '{{ cycle_date("early_registration_ends", on=True) }}; each partner who registers after it pays the fee.' in section
+    assert "30 November" not in section and "$50" not in section and "2016–17 fee page" not in section
+    # The dates by the build date (season_words.registration_day), the fee from the data (diff review s55b, 4 and 10).
+    assert (
+        "{{ cycle_registration_day() }} The newest figure we hold for the late fee is "
+        '{{ fee("NRMP late registration") }}, so check the current one.'
+    ) in section
 
 
 # --- odds55: the calculator pages say what the calculators now say, in short sentences (soap audit s55, 6 and 11) ---

@@ -628,3 +628,163 @@ def test_the_review_start_sentence_is_marked_as_our_reading() -> None:
     assert said.endswith(
         "Most applicants submit before that review start (our reading; the IMG article's advice is to submit early)."
     )
+
+
+# --- diff review s55b -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("today", "stage", "lead"),
+    [
+        (dt.date(2026, 9, 1), "not open yet", "**Registration is not open yet.**"),
+        (dt.date(2026, 10, 1), "on-time", "**You can still register.**"),
+        (dt.date(2026, 12, 7), "late-fee", "**You can still register.**"),
+        (dt.date(2027, 2, 20), "may-be-open", "**You may still be able to register.**"),
+        (dt.date(2027, 3, 10), "almost certainly closed", "**Registration has almost certainly closed.**"),
+        (dt.date(2027, 3, 16), "closed", "**Registration has closed.**"),
+    ],
+    ids=str,
+)
+def test_the_rank_list_lead_and_the_timeline_guides_advice_share_one_registration_stage(
+    today: dt.date, stage: str, lead: str
+) -> None:
+    # registration_lead repeated registration_advice's switch (diff review s55b, 9).
+    assert season_words.registration_stage(today) == (2027, stage)
+    assert season_words.registration_lead(today) == lead
+    advice = text(season_words.registration_advice(today))
+    assert advice.startswith("It opens " if stage == "not open yet" else "It opened ")
+    assert ("register as soon as it opens" in advice) == (stage == "not open yet")
+
+
+@pytest.mark.parametrize("today", [dt.date(2027, 3, 4), dt.date(2027, 3, 10), dt.date(2027, 3, 16)], ids=str)
+def test_once_registration_is_closed_the_couples_point_gives_one_dated_sentence(today: dt.date) -> None:
+    # Under "Registration has almost certainly closed." the point said to
+    # "register by" a day gone by in 37 words, then who pays the fee "after
+    # it" (diff review s55b, 4).
+    said = text(season_words.registration_day(today))
+    assert said.count(". ") == 0 and said.endswith(".")
+    assert "register by" not in said and "each partner" not in said and "takes no more" not in said
+    assert said.startswith(
+        f"For the Match 2027 (the current season as of {long_date(today)}, when this page was built), that day"
+    )
+    if today < dt.date(2027, 3, 15):
+        assert "that day has almost certainly passed: our estimate of it was 17 February 2027 (Match 2027: estimated" in said
+        assert cycle.deadline_gaps_said() in said
+    else:
+        assert "that day has passed: it came before Match Week, which began around 15 March 2027 (Match 2027" in said
+    # Without its brackets, one short sentence.
+    assert len(re.findall(r"[\w']+", re.sub(r"\([^()]*\)", "", said))) <= 20
+
+
+@pytest.mark.parametrize(
+    ("today", "early"),
+    [(dt.date(2026, 12, 7), "ended around 30 November 2026"), (dt.date(2027, 2, 20), "ended around 30 November 2026")],
+    ids=str,
+)
+def test_while_registering_may_be_possible_the_couples_point_says_by_when(today: dt.date, early: str) -> None:
+    said = text(season_words.registration_day(today))
+    assert said.startswith(
+        f"For the Match 2027 (the current season as of {long_date(today)}, when this page was built), register by 17"
+    )
+    assert f"Registration without the late fee {early} (Match 2027" in said
+    assert said.endswith("; each partner who registers after it pays the fee.")
+
+
+@pytest.mark.parametrize(
+    ("today", "sent"),
+    [
+        (dt.date(2027, 3, 20), "can go to programs from around 1 September 2027"),
+        (dt.date(2027, 9, 1), "can go to programs from around 1 September 2027"),
+        (dt.date(2027, 9, 2), "have gone to programs since around 1 September 2027"),
+        (dt.date(2027, 9, 21), "have gone to programs since around 1 September 2027"),
+    ],
+    ids=str,
+)
+def test_before_the_next_season_is_read_the_rank_list_week_opens_with_when_applications_go(today: dt.date, sent: str) -> None:
+    # "Keep your impressions log as you interview" stood there before the
+    # Match 2028's applications had gone out (diff review s55b, 4).
+    week = text(season_words.rank_list_this_week(today))
+    assert week.startswith(f"- Nothing to rank yet for the Match 2028: its applications {sent}, and programs start reading them")
+    assert "impressions log" not in week and len(week.splitlines()) == 1
+    # From the day programs start reading, the list for building the rank list.
+    assert "Nothing to rank yet" not in season_words.rank_list_this_week(dt.date(2027, 9, 22))
+
+
+def test_rank_lists_are_final_for_every_reader_once_closed() -> None:
+    for today, almost in ((dt.date(2027, 3, 10), "almost certainly "), (dt.date(2027, 3, 16), "")):
+        week = season_words.rank_list_this_week(today)
+        assert week.startswith(f"- Rank lists are final: the Match 2027 {almost}takes no more of them.")
+        assert "Your rank list" not in week
+
+
+@pytest.mark.parametrize(
+    ("today", "verb", "season"),
+    [
+        (dt.date(2027, 6, 1), "opens", 2028),
+        (dt.date(2027, 6, 2), "opened", 2028),
+        (dt.date(2027, 6, 5), "opened", 2028),
+        (dt.date(2027, 7, 1), "opened", 2028),
+        (dt.date(2027, 7, 2), "opens", 2029),
+    ],
+    ids=str,
+)
+def test_the_bridge_clock_says_eras_opened_once_it_has(today: dt.date, verb: str, season: int) -> None:
+    # From 2 June to 1 July 2027 it said ERAS for the Match 2028 "opens around
+    # 2 June 2027" (diff review s55b, 9).
+    said = text(season_words.bridge_year_clock(today))
+    opens = cycle.season(season)["eras_opens"].date
+    assert f"ERAS for the Match {season} {verb} around {long_date(opens)}" in said
+    assert (opens <= today) == (verb == "opened")
+
+
+def test_spans_in_months_use_the_backup_finders_number_words() -> None:
+    # macros held MONTH_WORDS, a twin of backup_finder.NUMBER_WORDS (diff review s55b, 9).
+    from calculators import backup_finder
+
+    assert season_words.NUMBER_WORDS is backup_finder.NUMBER_WORDS
+    assert [season_words.about_months(days) for days in (30, 59, 61, 120, 300)] == [
+        "about one month",
+        "about two months",
+        "about two months",
+        "about four months",
+        "about 10 months",
+    ]
+    assert season_words.last_useful_lead(dt.date(2026, 12, 7)) == "about two months"
+
+
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [
+        (dt.date(2026, 9, 10), "closes to applications for the Match 2027 in late September 2026"),
+        (dt.date(2026, 9, 26), "may have closed to applications for the Match 2027 in late September 2026"),
+        (dt.date(2026, 12, 7), "closed to applications for the Match 2027 in late September 2026"),
+        (dt.date(2027, 6, 5), "closes to applications for the Match 2028 in late September 2027"),
+    ],
+    ids=str,
+)
+def test_the_short_residencycas_clause_follows_the_deadline_and_its_state(today: dt.date, said: str) -> None:
+    # "Whose ResidencyCAS closes in late September" was typed on two pages
+    # (diff review s55b, 10).
+    assert season_words.residencycas_now(today, short=True) == said
+    year = cycle.coming_season(today)
+    assert season_words.part_of_month(cycle.residencycas_deadline_day(year)[0]) in said
+    assert [season_words.part_of_month(dt.date(2027, 9, d)) for d in (1, 10, 11, 20, 21, 30)] == [
+        "early September 2027",
+        "early September 2027",
+        "mid September 2027",
+        "mid September 2027",
+        "late September 2027",
+        "late September 2027",
+    ]
+
+
+def test_the_soap_faq_is_cited_from_the_data() -> None:
+    # A citation string in season_words, typed three times on the SOAP page (diff review s55b, 6).
+    assert data.NRMP_SOAP_FAQ in data.SOURCES and data.NRMP_SOAP_FAQ.secondary
+    assert data.NRMP_SOAP_FAQ.cite() == season_words.SOAP_FAQ
+
+
+@pytest.mark.parametrize(
+    ("today", "until"),
+    [(dt.date(2026, 12, 7), "1 May 2027"), (dt.date(2027, 3, 19), "1 May 2027"), (dt.date(2027, 3, 20), "1 May 2028")],
+)
+def test_the_list_of_unfilled_programs_closes_in_the_pages_season(today: dt.date, until: str) -> None:
+    assert season_words.unfilled_list_until(today) == until
