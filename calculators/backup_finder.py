@@ -34,7 +34,20 @@ from .data import (
     Tier,
 )
 from .fields import ChoiceField, flag, parse_inputs, whole, whole_or_none, word
-from .html import Markup, and_list, capitalised, counted, el, join, paper_note, printed_if_opened, signed, table, table_percent
+from .html import (
+    Markup,
+    and_list,
+    capitalised,
+    counted,
+    el,
+    join,
+    number_word,
+    paper_note,
+    printed_if_opened,
+    signed,
+    table,
+    table_percent,
+)
 from .registry import first_within_read_out
 
 NAME = "backup_finder"
@@ -885,7 +898,7 @@ def _all_below(suggestions: Sequence[Suggestion], own: float) -> list[str]:
     else:
         # Here the list is longer than its top, which is HEADLINED fields.
         said = [
-            f"The {NUMBER_WORDS.get(len(top), str(len(top)))} fields at the top of the list, {and_list([str(s['name']) for s in top])}, "
+            f"The {number_word(len(top))} fields at the top of the list, {and_list([str(s['name']) for s in top])}, "
             "all have a lower figure than your first choice."
         ]
         fields = top
@@ -1960,9 +1973,6 @@ def _check_them_first(why: str, count: int, named: str = "") -> str:
 
 # --- Presentation -----------------------------------------------------------------------------
 HEADLINED = 3
-# Small counts in words, for the finder's headline and the guides' "about
-# two months" (season_words), which kept a twin of them (diff review s55b, 9).
-NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 
 
 def _name_with_start(suggestion: Suggestion) -> str:

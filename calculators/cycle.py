@@ -668,11 +668,6 @@ def after_soap(match_year: int, today: dt.date | None = None) -> str:
 # timeline runs in the browser, which has no season_words: in Match Week its
 # row was marked past and gave no steps (diff review s55b, 3).
 
-# The NRMP's SOAP questions for applicants, as the SOAP page cites them: in
-# that edition each offer round lasted two hours, in which the applicant
-# accepted or rejected the offers it brought.  Not in the data module, which
-# holds no Source for it; the page's "Sources on this page" lists it.
-SOAP_FAQ = "NRMP, SOAP frequently asked questions for applicants, older edition in a secondary copy"
 # What an applicant new to ResidencyCAS pays in Match Week, for up to 45
 # programs: the figure of data.RESIDENCYCAS_SOAP, whose title a test holds
 # to it.
@@ -760,7 +755,7 @@ def soap_week_steps(today: dt.date, not_eligible_where: str = "above") -> list[S
         ("Do not contact a program first.", _cited("Wait until it contacts you.", data.NRMP_SOAP)),
         (
             "Answer each offer within its round.",
-            Cited("An offer you have not accepted when its round ends is gone.", SOAP_FAQ, "NRMP"),
+            _cited("An offer you have not accepted when its round ends is gone.", data.NRMP_SOAP_FAQ),
         ),
         (
             "Accept only a place you would start. If you need a visa, be sure the program sponsors the one you will hold. "

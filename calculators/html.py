@@ -207,6 +207,17 @@ def and_list(words: list[str], last: str = "and") -> str:
     return f"{', '.join(words[:-1])} {last} {words[-1]}" if len(words) > 1 else "".join(words)
 
 
+# Small counts read better as words: the finder's "the three fields at the
+# top" and the guides' "about two months", which each kept a table of them
+# (diff review s55b, 9).
+NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def number_word(number: int) -> str:
+    """``2`` -> ``"two"``; past five, the figure."""
+    return NUMBER_WORDS.get(number, str(number))
+
+
 def counted(number: int, noun: str) -> str:
     """Says "1 letter" and "2 letters": a reader should not have to parse
     "letter(s)".  Thousands are grouped as the fields' limits write them

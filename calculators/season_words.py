@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from . import cycle, data
-from .backup_finder import NUMBER_WORDS
-from .html import Markup, capitalised, el, join, long_date
+from .html import Markup, capitalised, el, join, long_date, number_word
 
 # The SOAP page, as a Markdown link from the pages that print
 # short_of_interviews: each sits one folder below docs/ (apply/, backup/; a
@@ -243,7 +242,7 @@ AVERAGE_MONTH_DAYS = 30.44
 
 def about_months(days: int) -> str:
     months = round(days / AVERAGE_MONTH_DAYS)
-    return f"about {NUMBER_WORDS.get(months, str(months))} {'month' if months == 1 else 'months'}"
+    return f"about {number_word(months)} {'month' if months == 1 else 'months'}"
 
 
 def last_useful_lead(today: dt.date) -> str:
@@ -891,11 +890,6 @@ def rank_list_this_week(today: dt.date) -> str:
 # hosted site and the offline copy alike.
 _TIMELINE_LINK = "[timeline calculator](../calculators/timeline.md)"
 _DEBRIEF_LINK = "[Get a real debrief](index.md#get-a-real-debrief)"
-
-
-# The NRMP's SOAP questions for applicants, now a source in the data module
-# (diff review s55b, 6); its citation as Match Week's steps give it.
-SOAP_FAQ = data.NRMP_SOAP_FAQ.cite()
 
 
 def unfilled_list_until(today: dt.date) -> str:

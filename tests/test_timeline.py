@@ -2023,7 +2023,7 @@ def test_in_match_week_its_row_runs_to_soaps_end_and_gives_the_days_steps_with_t
     assert f"our steps for {long_date(day)}." in row["detail"]
     for cite in cycle.soap_step_sources(steps):
         assert cite in row["source"].split(timeline.SOURCES_APART) and cite not in row["detail"], cite
-    assert data.NRMP_SOAP.cite() in row["source"] and cycle.SOAP_FAQ in row["source"]
+    assert data.NRMP_SOAP.cite() in row["source"] and data.NRMP_SOAP_FAQ.cite() in row["source"]
     # The SOAP page's "above" is no place in a plan.
     assert "“If you are not eligible for SOAP” on the guide page “SOAP and a non-residency Plan B”." in row["detail"]
     assert " above" not in row["detail"]
