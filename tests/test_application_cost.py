@@ -12,12 +12,12 @@ from html import escape, unescape
 from pathlib import Path
 
 import pytest
-from conftest import pin_build_date
+from conftest import applied_this_season, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import application_cost as ac
-from calculators import charts, cycle, data, profile
+from calculators import charts, cycle, data
 from calculators.fields import InputError
 from calculators.html import Markup, whole_percent
 from calculators.render import render_calculator
@@ -1818,11 +1818,7 @@ def test_mid_season_a_reader_planning_the_next_season_is_told_the_fees_are_a_sea
 # (planner audit s54, 3).
 def _priced(monkeypatch: pytest.MonkeyPatch, answer: str | None, today: str = "2026-12-07") -> tuple[dict, str]:
     pin_build_date(monkeypatch, today)
-    # The answer names its Match (diff review s55, 1).
-    answered = (
-        {} if answer is None else {"applied_this_season": {"yes": profile.APPLIED, "no": profile.NOT_APPLIED}.get(answer, answer)}
-    )
-    result = ac.compute({**MID_SEASON, **answered})
+    result = ac.compute({**MID_SEASON, **applied_this_season(answer)})
     return dict(result), unescape(str(ac.render(result)))
 
 
@@ -1874,9 +1870,9 @@ def test_not_saying_whether_you_applied_leaves_the_mid_season_result_as_it_was(m
     # ResidencyCAS's first choice is asked of the Match, answered or not.
     em_fm = {"primary_specialty": "emergency-medicine", "primary_programs": 40, "backup_programs": 25}
     asked = " ".join(ac.compute({**MID_SEASON, **em_fm})["mid_season_points"])
-    told = " ".join(ac.compute({**MID_SEASON, **em_fm, "applied_this_season": profile.APPLIED})["mid_season_points"])
+    told = " ".join(ac.compute({**MID_SEASON, **em_fm, **applied_this_season("yes")})["mid_season_points"])
     assert asked.startswith("Applied earlier for the Match 2027") and told.startswith(
         "As you answered, you applied for the Match 2027."
     )
-    no = ac.compute({**MID_SEASON, **em_fm, "applied_this_season": profile.NOT_APPLIED})
+    no = ac.compute({**MID_SEASON, **em_fm, **applied_this_season("no")})
     assert no["next_season"] is not None and "so this is priced for the Match 2028," in no["next_season"]

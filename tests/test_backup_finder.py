@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from html import unescape
 
 import pytest
-from conftest import READERS_OUTSIDE_THE_DATA, ROOT, pin_build_date
+from conftest import READERS_OUTSIDE_THE_DATA, ROOT, applied_this_season, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1801,14 +1801,10 @@ def test_the_mid_season_line_follows_whether_you_applied_this_season(
     pin_build_date(monkeypatch, "2026-12-07")
 
     def found(answer: str | None) -> tuple[dict, str]:
-        result = backup_finder.compute({"specialty": specialty, **({} if answer is None else {"applied_this_season": answer})})
+        result = backup_finder.compute({"specialty": specialty, **applied_this_season(answer)})
         return dict(result), unescape(str(backup_finder.render(result)))
 
-    (unsaid, page), (planning, planning_page), (applied, applied_page) = (
-        found(None),
-        found(profile.NOT_APPLIED),
-        found(profile.APPLIED),
-    )
+    (unsaid, page), (planning, planning_page), (applied, applied_page) = found(None), found("no"), found("yes")
     # Not said: as it was, the question first.
     assert found("not-said") == (unsaid, page)
     assert str(unsaid["mid_season"]).startswith("Applied ") and unsaid["next_season"] is None

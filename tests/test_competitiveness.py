@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 from conftest import DERM_NON_US_IMG as DERM_NON_US
-from conftest import PLANNER54, ROOT, pin_build_date
+from conftest import PLANNER54, ROOT, applied_this_season, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -3811,15 +3811,7 @@ def test_a_radiology_reader_is_told_why_the_target_flag_is_not_counted() -> None
 # is" (planner audit s54, 3).
 def _checked(monkeypatch: pytest.MonkeyPatch, answer: str | None, **inputs: object) -> tuple[dict, str]:
     pin_build_date(monkeypatch, "2026-12-07")
-    # The answer names its Match (diff review s55, 1).
-    answered = (
-        {}
-        if answer is None
-        else {
-            "applied_this_season": {"yes": calculators_profile.APPLIED, "no": calculators_profile.NOT_APPLIED}.get(answer, answer)
-        }
-    )
-    result = compute({**PLANNER54, **inputs, **answered})
+    result = compute({**PLANNER54, **inputs, **applied_this_season(answer)})
     return dict(result), html.unescape(str(competitiveness.render(result)))
 
 

@@ -11,7 +11,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import FM_REAPPLICANT, PLANNER54, pin_build_date
+from conftest import FM_REAPPLICANT, PLANNER54, applied_this_season, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -2427,13 +2427,9 @@ def test_the_seventy_to_eighty_percent_rule_is_said_to_be_the_articles_for_a_bac
 MEDICINE_WITH_BACKUP = {**PLANNER54, "backup_specialty": "family-medicine"}
 
 
-def _counted(monkeypatch: pytest.MonkeyPatch, answer: str | None) -> tuple[dict, str]:
+def _counted(monkeypatch: pytest.MonkeyPatch, answer: str | None, **inputs: object) -> tuple[dict, str]:
     pin_build_date(monkeypatch, "2026-12-07")
-    # The answer names its Match (diff review s55, 1).
-    answered = (
-        {} if answer is None else {"applied_this_season": {"yes": profile.APPLIED, "no": profile.NOT_APPLIED}.get(answer, answer)}
-    )
-    result = pc.compute({**MEDICINE_WITH_BACKUP, **answered})
+    result = pc.compute({**MEDICINE_WITH_BACKUP, **inputs, **applied_this_season(answer)})
     return dict(result), unescape(str(pc.render(result)))
 
 

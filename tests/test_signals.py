@@ -12,11 +12,11 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import FM_REAPPLICANT, pin_build_date
+from conftest import FM_REAPPLICANT, applied_this_season, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import cycle, data, profile, program_counts
+from calculators import cycle, data, program_counts
 from calculators import signals as sg
 from calculators.competitiveness import BAND_LABELS, BAND_ORDER
 from calculators.fields import InputError
@@ -1201,11 +1201,7 @@ def test_a_warned_plan_with_numbers_pins_its_counts_and_the_tag_not_the_whole_wa
 # audit s54, 3).
 def _planned(monkeypatch: pytest.MonkeyPatch, answer: str | None, **inputs: object) -> tuple[dict, str]:
     pin_build_date(monkeypatch, dt.date(2026, 12, 7))
-    # The answer names its Match (diff review s55, 1).
-    answered = (
-        {} if answer is None else {"applied_this_season": {"yes": profile.APPLIED, "no": profile.NOT_APPLIED}.get(answer, answer)}
-    )
-    result = sg.compute({"specialty": "internal-medicine", **inputs, **answered})
+    result = sg.compute({"specialty": "internal-medicine", **inputs, **applied_this_season(answer)})
     return dict(result), unescape(str(sg.render(result)))
 
 
