@@ -233,17 +233,23 @@ def plans_season(today: dt.date, slug: str, pair: Sequence[str] = (), later: boo
     medicine backup was told psychiatry's (diff review s44, 3).  The late
     backup in the running Match is left to the mid-season note, for a reader
     who has already applied there.  ``later``: the reader said they have
-    not applied in the season under review, so an ERAS field's plan is for
+    not applied in the season under review, so every field's plan is for
     the next one open on time (planner audit s54, 3)."""
     return max(_own_season(today, each, later) for each in (slug, *pair))
 
 
 def _own_season(today: dt.date, slug: str, later: bool = False) -> int:
     """The Match a field's plan is for, alone: plans_season without a first choice."""
+    # A ResidencyCAS field's too: in the week ResidencyCAS may have closed,
+    # an emergency medicine reader who said No was planned for the Match
+    # under way "or" the next, where the check and the cost said the next
+    # (diff review s55, 3).
+    if later:
+        return cycle.next_open_season(today)
     year = cycle.coming_season(today)
     if data.via_residencycas(slug):
         return year + 1 if cycle.residencycas_state(year, today) == "closed" else year
-    return year if cycle.applications_going_out(year, today) and not later else cycle.next_open_season(today)
+    return year if cycle.applications_going_out(year, today) else cycle.next_open_season(today)
 
 
 def may_have_closed(year: int, slug: str, today: dt.date) -> bool:

@@ -1255,3 +1255,44 @@ def test_not_saying_whether_you_applied_leaves_the_signals_plan_as_it_was(monkey
     assert result["next_season"] is None and "As you answered" not in page
     assert sg.plans_season(dt.date(2026, 12, 7), "internal-medicine") == 2027
     assert sg.plans_season(dt.date(2026, 12, 7), "internal-medicine", later=True) == 2028
+
+
+@pytest.mark.parametrize("specialty", ["emergency-medicine", "obstetrics-gynecology"])
+def test_a_residencycas_reader_planning_the_next_match_is_planned_for_it_in_the_week_residencycas_may_have_closed(
+    monkeypatch: pytest.MonkeyPatch, specialty: str
+) -> None:
+    # On 25 September 2026 an emergency medicine reader who answered No read
+    # "the plans below are for the Match 2027 (or the Match 2028, if
+    # ResidencyCAS has closed)", where the check and the cost said the Match
+    # 2028 (diff review s55, 3).
+    day = dt.date(2026, 9, 25)
+    pin_build_date(monkeypatch, day)
+    assert sg.plans_season(day, specialty) == 2027
+    assert sg.plans_season(day, specialty, later=True) == 2028
+
+    def planned(answer: str, **inputs: object) -> tuple[dict, str]:
+        result = sg.compute({"specialty": specialty, **inputs, **applied_this_season(answer)})
+        return dict(result), unescape(str(sg.render(result)))
+
+    name = data.specialty(specialty).name
+    result, page = planned("no")
+    assert (
+        result["summary"] == f"Dual apply, strongly band. {name}: signal numbers for the Match 2028 season are not in our data."
+    )
+    assert result["next_season"] == "As you answered, you have not applied for the Match 2027."
+    assert (
+        "The plans below are for the Match 2028, the next season you can apply to: check ResidencyCAS" in page
+        and "if ResidencyCAS has closed" not in page
+        and result["mid_season"] is None
+    )
+    typed, _ = planned("no", primary_signals=5)
+    assert typed["next_season"] == (
+        "As you answered, you have not applied for the Match 2027, so the plans below are for the Match 2028, the next "
+        "season you can apply to on time."
+    )
+    # Not said: the Match under way, with the next beside it, as before.
+    unsaid, _ = planned("not-said")
+    assert unsaid["summary"] == (
+        f"Dual apply, strongly band. {name}: signal numbers for the Match 2027 season (or the Match 2028, if "
+        "ResidencyCAS has closed) are not in our data."
+    )
