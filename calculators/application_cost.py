@@ -1020,8 +1020,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     # (Pyodide's clock is the browser's, in local time), and the result says
     # which date it counted from.
     today = cycle.reference_date()
-    answer = profile.season_answer(v, today)
-    planning_next = answer is not None and not answer[1]
+    planning_next = profile.planning_next(v, today)
     applicant = word(v, "applicant_type")
     ranked = whole(v, "ranked_programs")
     in_person = whole(v, "in_person_interviews")
@@ -1259,11 +1258,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "notes": notes,
         "not_counted": not_counted,
         "mid_season_points": mid_season,
-        "next_season": profile.next_season_note(
-            answer[0], "this is priced for", _season_named(answer[0] + 1, word(v, "primary_specialty"))
-        )
-        if answer is not None and planning_next
-        else None,
+        "next_season": profile.next_season_said(v, today, "this is priced for", [word(v, "primary_specialty")]),
         "img_left_out": [gap.named for gap in img_gaps],
         "img_points": [gap.said for gap in img_gaps],
         "summary": summary,
@@ -1324,7 +1319,7 @@ def render(result: ApplicationCostResult) -> Markup:
         # First for a reader adding programs now: what is new money, before
         # a total that holds a whole season (midseason audit s52, 8).
         _mid_season_list(points),
-        el("p", result["next_season"], class_="mpb-note") if result.get("next_season") else None,
+        profile.render_next_season(result.get("next_season")),
         headline,
         el("p", result["summary"]),
         [_service_fees(service, lines) for service, lines in _by_service(breakdown)],

@@ -2294,20 +2294,6 @@ def mid_season_note(
     return f"{lead} {changes} for your next application, not this one.{still}{more} {cycle.SHORT_OF_INTERVIEWS}"
 
 
-def next_season_note(values: Mapping[str, object], today: dt.date, what: str, dated: bool = True) -> str | None:
-    """In place of the mid-season note, for a reader who said they have not
-    applied in the season under review: which season ``what`` is for, with
-    our estimates of its dates where the result gives any (``dated``)
-    (planner audit s54, 3).  Program counts and the backup finder say it
-    too."""
-    answer = profile.season_answer(values, today)
-    if answer is None or answer[1]:
-        return None
-    year = answer[0] + 1
-    named = f"the Match {year}" if data.via_residencycas(str(values["specialty"])) else cycle.eras_season(year)
-    return profile.next_season_note(answer[0], what, named, dated)
-
-
 def failing_pinned(values: Mapping[str, object]) -> list[str]:
     """A failing Step 2 CK as the phone's pinned line says it, longest
     first, in the words the read-outs and match odds already use for it; none
@@ -2396,7 +2382,7 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         announced = first_within_read_out([f"{announced} {held}: {and_list(result.flags)}.", f"{announced} {held}.", announced])
     summary = f"{said} {margin['headline']}" if margin["headline"] else said
     today = cycle.reference_date()
-    next_season = next_season_note(v, today, "this check is for")
+    next_season = profile.next_season_said(v, today, "this check is for", [spec.slug], dated=True)
     return {
         "inputs": {k: val for k, val in v.items()},
         "needs_visa_resolved": profile.visa_needed(v),
@@ -3305,7 +3291,7 @@ def render(result: CompetitivenessResult) -> Markup:
         charts.score_waterfall(result),
         factor_table(result),
         el("p", el("strong", "Mid-season: "), result["mid_season"], class_="mpb-warning") if result.get("mid_season") else None,
-        el("p", result["next_season"], class_="mpb-note") if result.get("next_season") else None,
+        profile.render_next_season(result.get("next_season")),
         render_margins(result["margins"]),
     ]
     flags = result["red_flags"]

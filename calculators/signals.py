@@ -863,8 +863,7 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
     mix = counts["tiers"]
     first = word(v, "specialty")
     today = cycle.reference_date()
-    answer = profile.season_answer(v, today)
-    later = answer is not None and not answer[1]
+    later = profile.planning_next(v, today)
     # Beside a ResidencyCAS field every season is named by its Match, as that one's is.
     by_match = any(data.via_residencycas(slug) for slug in (first, backup_slug) if slug is not None)
     pair = [first] if backup_slug is None else [first, backup_slug]
@@ -951,13 +950,7 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         "mid_season": None if later else mid_season_points(today, pair, applied=profile.said_applied(v, today)),
         # Only the answer before a table note, which names the plans' season
         # too: said twice, it ran two notes into one (planner audit s54, 3).
-        "next_season": None
-        if answer is None or not later
-        else f"{profile.answered(answer[0], False)}."
-        if table_season
-        else profile.next_season_note(
-            answer[0], "the plans below are for", plans_seasons_said(pair, today, by_match, pair=pair, later=True)
-        ),
+        "next_season": profile.next_season_said(v, today, None if table_season else "the plans below are for", pair),
         "table_season": table_season,
     }
 
@@ -1036,7 +1029,7 @@ def _render_season_notes(next_season: str | None, table_season: str | None) -> M
     they said they have not applied in the season under review, then whose
     season our table is."""
     said = [note for note in (next_season, capitalised(table_season) if table_season else None) if note]
-    return el("p", " ".join(said), class_="mpb-note") if said else None
+    return profile.render_next_season(" ".join(said))
 
 
 def render(result: SignalsResult) -> Markup:

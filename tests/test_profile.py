@@ -77,19 +77,40 @@ def test_the_answer_counts_only_while_a_season_is_under_review(day: str, answer:
     today = dt.date.fromisoformat(day)
     assert profile.season_answer({APPLIED.name: answer}, today) == read
     assert profile.season_answer({}, today) is None
+    # The one test the five calculators plan the next season by (diff review s55, 12).
+    assert profile.planning_next({APPLIED.name: answer}, today) is (read is not None and not read[1])
+    assert profile.said_applied({APPLIED.name: answer}, today) is (read is not None and read[1])
 
 
 def test_the_note_for_the_next_season_says_the_answer_and_whether_its_dates_are_ours() -> None:
-    said = profile.next_season_note(2027, "these counts are for", "ERAS 2028 (Match 2028)", dated=True)
+    today, no = dt.date(2026, 12, 7), {APPLIED.name: "no-2027"}
+    said = profile.next_season_said(no, today, "these counts are for", ["internal-medicine"], dated=True)
     assert said == (
         "As you answered, you have not applied for the Match 2027, so these counts are for ERAS 2028 (Match 2028), the "
         "next season you can apply to on time. Its dates here are estimated by rule; the published ones are not in "
         "our data."
     )
+    assert profile.next_season_said(no, today, "these counts are for", ["internal-medicine"]) == said.partition(" Its ")[0]
+    # Named by the Match where any field applies through ResidencyCAS.
+    assert "for the Match 2028, the next" in str(
+        profile.next_season_said(no, today, "the plans below are for", ["internal-medicine", "emergency-medicine"])
+    )
+    # The answer alone, where another note names the season.
+    assert (
+        profile.next_season_said(no, today, None, ["internal-medicine"])
+        == "As you answered, you have not applied for the Match 2027."
+    )
+    # Nothing for Yes, Not said, or no answer.
+    for other in ({APPLIED.name: "yes-2027"}, {APPLIED.name: "not-said"}, {}):
+        assert profile.next_season_said(other, today, "these counts are for", ["internal-medicine"]) is None
+    assert profile.render_next_season(None) is None
+    assert str(profile.render_next_season(said)) == f'<p class="mpb-note">{said}</p>'
     # The Match 2026's review day is the AAMC's own in our table: no estimate to own up to.
     assert not cycle.season(2026)["programs_receive"].estimated
-    assert "estimated" not in profile.next_season_note(2025, "these counts are for", "ERAS 2026 (Match 2026)", dated=True)
-    assert "estimated" not in profile.next_season_note(2027, "these counts are for", "ERAS 2028 (Match 2028)")
+    earlier = profile.next_season_said(
+        {APPLIED.name: "no-2025"}, dt.date(2024, 12, 7), "these", ["internal-medicine"], dated=True
+    )
+    assert earlier is not None and "estimated" not in earlier
 
 
 @pytest.mark.parametrize("name", MID_SEASON_CALCULATORS)
