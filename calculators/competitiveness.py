@@ -2293,6 +2293,25 @@ def mid_season_note(
     return f"{lead} {changes} for your next application, not this one.{still}{more} {cycle.SHORT_OF_INTERVIEWS}"
 
 
+def names_a_day(margins: Margins, today: dt.date) -> bool:
+    """Whether the margins name a day of the next season still open on time,
+    the only days a reader planning it meets in the check or program counts
+    (``_months_end_by``): the note for that reader said "Its dates here are
+    estimated" where the result gave none (diff review s55, 10)."""
+    year = cycle.next_open_season(today)
+    days = [long_date(_months_end_by(name, year)[0]) for name in MONTH_PROBES]
+    in_time = margins["in_time"]
+    said = " ".join(
+        [
+            margins["headline"],
+            margins["flags_to_clear"] or "",
+            in_time["text"] if in_time else "",
+            *(move["text"] for move in margins["up"]),
+        ]
+    )
+    return any(day in said for day in days)
+
+
 def failing_pinned(values: Mapping[str, object]) -> list[str]:
     """A failing Step 2 CK as the phone's pinned line says it, longest
     first, in the words the read-outs and match odds already use for it; none
@@ -2381,7 +2400,7 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         announced = first_within_read_out([f"{announced} {held}: {and_list(result.flags)}.", f"{announced} {held}.", announced])
     summary = f"{said} {margin['headline']}" if margin["headline"] else said
     today = cycle.reference_date()
-    next_season = profile.next_season_said(v, today, "this check is for", [spec.slug], dated=True)
+    next_season = profile.next_season_said(v, today, "this check is for", [spec.slug], dated=names_a_day(margin, today))
     return {
         "inputs": {k: val for k, val in v.items()},
         "needs_visa_resolved": profile.visa_needed(v),

@@ -1912,7 +1912,9 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     else:
         gist = with_margins
     today = cycle.reference_date()
-    next_season = profile.next_season_said(v, today, "these counts are for", [spec.slug], dated=True)
+    next_season = profile.next_season_said(
+        v, today, "these counts are for", [spec.slug], dated=competitiveness.names_a_day(check["margins"], today)
+    )
     # In the order the keys were added before this was one literal: JSON
     # readers see the same order.
     return {

@@ -3867,6 +3867,22 @@ def test_not_saying_whether_you_applied_leaves_the_check_as_it_was(monkeypatch: 
     assert result["next_season"] is None and "As you answered" not in page
 
 
+@pytest.mark.parametrize(
+    ("inputs", "dated"), [({}, True), ({"step2_score": 262, "usce_months": 6, "specialty_letters": 3}, False)]
+)
+def test_the_next_seasons_dates_are_called_ours_only_where_the_margins_name_one(
+    monkeypatch: pytest.MonkeyPatch, inputs: dict[str, object], dated: bool
+) -> None:
+    # With no date in the result, "Its dates here are estimated by rule" was
+    # still said (diff review s55, 10).  The planner's file is offered 12
+    # months of US experience, which end after its letters are due.
+    result, page = _checked(monkeypatch, "no", **inputs)
+    named = bool(re.search(r"\b\d{1,2} [A-Z][a-z]+ 2027\b", page))
+    assert named is dated
+    assert ("Its dates here are estimated by rule" in str(result["next_season"])) is dated
+    assert competitiveness.names_a_day(result["margins"], dt.date(2026, 12, 7)) is dated
+
+
 # --- browser audit s55, 2: the phone's pinned line for a failing score ---------------------------------------
 def test_a_failing_score_is_pinned_before_the_band_and_the_line_keeps_to_its_room() -> None:
     from calculators.registry import PINNED_LINE_CHARS

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import re
 from collections.abc import Mapping
 from html import unescape
 from pathlib import Path
@@ -2466,6 +2467,21 @@ def test_not_saying_whether_you_applied_leaves_the_counts_as_they_were(monkeypat
     assert (result, page) == _counted(monkeypatch, None)
     assert result["mid_season"] == pc.mid_season_note(dt.date(2026, 12, 7), "internal-medicine", "family-medicine")
     assert result["next_season"] is None and "As you answered" not in page
+
+
+def test_the_next_seasons_dates_are_called_ours_only_where_the_result_names_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A file whose margins name no day of the Match 2028 was still told "Its
+    # dates here are estimated by rule" (diff review s55, 10).
+    result, page = _counted(monkeypatch, "no", step2_score=262, usce_months=6, specialty_letters=3)
+    assert not re.search(r"\b\d{1,2} [A-Z][a-z]+ 2027\b", page)
+    assert result["next_season"] == (
+        "As you answered, you have not applied for the Match 2027, so these counts are for ERAS 2028 (Match 2028), "
+        "the next season you can apply to on time."
+    )
+    # The planner's file is offered months that end after its letters are due, a day it names.
+    dated, dated_page = _counted(monkeypatch, "no")
+    assert re.search(r"\b\d{1,2} [A-Z][a-z]+ 2027\b", dated_page)
+    assert str(dated["next_season"]).endswith("Its dates here are estimated by rule; the published ones are not in our data.")
 
 
 @pytest.mark.parametrize(
