@@ -1459,7 +1459,11 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
     confirmed for it; a schedule superseded is said to be, with the newer
     seasons whose fees we do not hold (seasonlate audit s44, 2)."""
     season, opened = int(result["reader_season"]), int(result["opened_season"])
-    ahead = _applies_in(result)
+    applied = profile.said_applied(result["inputs"], dt.date.fromisoformat(str(result["as_of"])))
+    # Said here where no mid-season note says it: with no ERAS line, a Yes
+    # read exactly as Not said (diff review s55, 5).
+    told = f"{profile.answered(season, True)}." if applied and not result["mid_season_points"] else ""
+    ahead = f"{told} {_applies_in(result)}".lstrip()
     late: list[tuple[str, str]] = []
     stale: list[tuple[str, str, int]] = []
     confirmed: list[str] = []
@@ -1485,7 +1489,7 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
         "lines are the same, and our fees are then "
         f"{counted(seasons_behind(oldest, season + 1), 'season')} before yours"
         # Not asked of a reader who said they applied in it (planner audit s54, 3).
-        if result["season_under_way"] and result["inputs"].get(profile.APPLIED_THIS_SEASON.name) != profile.APPLIED
+        if result["season_under_way"] and not applied
         else ""
     )
     where = and_list(["the AAMC's fee page" if s == data.SERVICE_ERAS else "ResidencyCAS" for s in [*unconfirmed, *confirmed]])
@@ -1531,7 +1535,8 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
             else f"{ahead}. {capitalised(schedules)} {verb} confirmed for {'yours' if result['season_under_way'] else 'that season'}"
         )
         return el("p", f"{said}. Check {where} before you pay.")
-    return None
+    # No fee of ours to date (OB/GYN alone): the answer is all there is to say.
+    return el("p", told, class_="mpb-note") if told else None
 
 
 # The fee data keep the AAMC's worked example beside its tiers, with its

@@ -1876,3 +1876,45 @@ def test_not_saying_whether_you_applied_leaves_the_mid_season_result_as_it_was(m
     )
     no = ac.compute({**MID_SEASON, **em_fm, **applied_this_season("no")})
     assert no["next_season"] is not None and "so this is priced for the Match 2028," in no["next_season"]
+
+
+# An emergency medicine reader with no backup has no ERAS line, so no
+# mid-season note: a Yes read exactly as Not said (diff review s55, 5).
+EM_ONLY = {"primary_specialty": "emergency-medicine", "primary_programs": 40, "backup_specialty": "", "backup_programs": 0}
+
+
+@pytest.mark.parametrize(("today", "day"), [("2026-09-25", "25 September 2026"), ("2026-12-07", "7 December 2026")])
+def test_an_emergency_medicine_reader_with_no_backup_hears_each_answer(
+    monkeypatch: pytest.MonkeyPatch, today: str, day: str
+) -> None:
+    pin_build_date(monkeypatch, today)
+    shown = {}
+    for answer in ("not-said", "yes", "no"):
+        result = ac.compute({**MID_SEASON, **EM_ONLY, **applied_this_season(answer)})
+        assert result["mid_season_points"] == [], answer
+        shown[answer] = (dict(result), unescape(str(ac.render(result))))
+    (unsaid, unsaid_page), (applied, applied_page), (planning, planning_page) = shown.values()
+    # Not said: the season under way, and the next one asked about.
+    counted_as = f"As of {day}, this page counts your season as the Match 2027, the season under way."
+    assert counted_as in unsaid_page and "Planning for the Match 2028 instead?" in unsaid_page
+    assert "As you answered" not in unsaid_page
+    # Yes: said once, in the note on the season, and not asked again.
+    assert f"As you answered, you applied for the Match 2027. {counted_as}" in applied_page
+    assert applied_page.count("As you answered") == 1 and "Planning for" not in applied_page
+    assert applied["reader_season"] == unsaid["reader_season"] == 2027
+    # No: priced for the next Match.
+    assert planning["next_season"] == (
+        "As you answered, you have not applied for the Match 2027, so this is priced for the Match 2028, the next "
+        "season you can apply to on time."
+    )
+    assert planning["reader_season"] == 2028 and "the season under way" not in planning_page
+
+
+def test_an_obgyn_reader_whose_fees_we_do_not_hold_hears_a_yes_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without a fee schedule there was no note on the season to say it in.
+    pin_build_date(monkeypatch, "2026-12-07")
+    obgyn = {**MID_SEASON, **EM_ONLY, "primary_specialty": "obstetrics-gynecology"}
+    applied = unescape(str(ac.render(ac.compute({**obgyn, **applied_this_season("yes")}))))
+    unsaid = unescape(str(ac.render(ac.compute(obgyn))))
+    assert '<p class="mpb-note">As you answered, you applied for the Match 2027.</p>' in applied
+    assert "As you answered" not in unsaid
