@@ -3855,16 +3855,25 @@ def test_a_reader_who_applied_this_season_keeps_the_mid_season_note_without_its_
     assert str(em["mid_season"]).startswith("As you answered, you applied for the Match 2027, so the ")
 
 
-def test_not_saying_whether_you_applied_leaves_the_check_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_not_saying_whether_you_applied_asks_it_in_the_mid_season_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pinned in its words on one day: compared with mid_season_note itself, a
+    # change to the Not said text passed (diff review s55, 13).
     result, page = _checked(monkeypatch, "not-said")
-    assert (result, page) == _checked(monkeypatch, None)
-    assert result["mid_season"] == competitiveness.mid_season_note(
-        dt.date(2026, 12, 7),
-        "internal-medicine",
-        letters=any(move["field"] == "specialty_letters" for move in result["margins"]["up"]),
-        moves=bool(result["margins"]["up"]),
+    assert result["mid_season"] == (
+        "Applied in ERAS 2027 (Match 2027)? Its programs have been reading applications since 23 September 2026 "
+        "(estimated), so the changes listed below, each of which would move your band, are for your next application, "
+        "not this one. New applications can still go to more programs in your field if you have not yet applied "
+        "widely, otherwise to a backup field that applies through ERAS (not emergency medicine or OB/GYN: "
+        "ResidencyCAS, which they use, has closed). A new field needs its own statement and letters. The last useful "
+        "day to send a new application is about 20 December 2026 (worked out from our estimate of the rank-list "
+        "deadline, which we set early on purpose): one sent later is unlikely to bring an interview. That day is this "
+        "site's rule of thumb, not an article's: interviews begin about a month after an application goes in, and "
+        "need at least four weeks before the rank lists close. The Timeline guide's section “Already applied, and "
+        "short of interviews?” says what to weigh."
     )
     assert result["next_season"] is None and "As you answered" not in page
+    # No answer at all reads the same.
+    assert (result, page) == _checked(monkeypatch, None)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, pin_build_date
+from conftest import ROOT, applied_this_season, pin_build_date
 
 from calculators import REGISTRY, cycle, profile
 from calculators.render import render_result
@@ -123,14 +123,30 @@ def test_outside_a_season_under_review_the_answer_changes_no_result(monkeypatch:
 
 
 @pytest.mark.parametrize("name", MID_SEASON_CALCULATORS)
+@pytest.mark.parametrize(
+    ("day", "specialty"),
+    # An emergency medicine reader too, in the week ResidencyCAS may have
+    # closed and in December: the default inputs on one day missed a No
+    # planned for the running Match and a Yes said nowhere (diff review s55, 3, 5 and 13).
+    [("2026-12-07", None), ("2026-09-25", "emergency-medicine"), ("2026-12-07", "emergency-medicine")],
+)
 def test_under_review_each_answer_gives_its_own_result_and_not_said_gives_the_one_without_it(
-    monkeypatch: pytest.MonkeyPatch, name: str
+    monkeypatch: pytest.MonkeyPatch, name: str, day: str, specialty: str | None
 ) -> None:
-    pin_build_date(monkeypatch, "2026-12-07")
+    pin_build_date(monkeypatch, day)
     calc = REGISTRY[name]
-    shown = {answer: render_result(calc, calc.compute({APPLIED.name: answer})) for answer, _ in APPLIED.choices}
-    assert shown[profile.NOT_SAID] == render_result(calc, calc.compute({}))
+    field = "primary_specialty" if name == "application_cost" else "specialty"
+    chosen = {} if specialty is None else {field: specialty}
+    shown = {
+        answer: render_result(calc, calc.compute({**chosen, **applied_this_season(answer)}))
+        for answer in ("yes", "no", "not-said")
+    }
+    assert shown["not-said"] == render_result(calc, calc.compute(chosen))
     assert len(set(shown.values())) == 3, name
-    assert "As you answered, you applied for the Match 2027" in shown[profile.APPLIED]
-    assert "As you answered, you have not applied for the Match 2027" in shown[profile.NOT_APPLIED]
-    assert "As you answered" not in shown[profile.NOT_SAID]
+    assert "As you answered, you applied for the Match 2027" in shown["yes"]
+    assert "As you answered, you have not applied for the Match 2027" in shown["no"]
+    assert "As you answered" not in shown["not-said"]
+    # No: planned for the next Match alone, never the running one "or" the next.
+    next_match = ("ERAS 2028 (Match 2028)", "the Match 2028")
+    assert any(f"for {named}, the next season you can apply to" in shown["no"] for named in next_match), name
+    assert "if ResidencyCAS has closed" not in shown["no"]

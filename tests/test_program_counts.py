@@ -3,7 +3,6 @@ split and tier mix, invalid inputs, and properties that must always hold."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
 import re
@@ -2462,11 +2461,24 @@ def test_a_reader_who_applied_this_season_keeps_the_mid_season_note_without_the_
     assert "Mid-season: " in page and result["next_season"] is None
 
 
-def test_not_saying_whether_you_applied_leaves_the_counts_as_they_were(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_not_saying_whether_you_applied_asks_it_in_the_mid_season_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pinned in its words on one day: compared with mid_season_note itself, a
+    # change to the Not said text passed (diff review s55, 13).
     result, page = _counted(monkeypatch, "not-said")
-    assert (result, page) == _counted(monkeypatch, None)
-    assert result["mid_season"] == pc.mid_season_note(dt.date(2026, 12, 7), "internal-medicine", "family-medicine")
+    assert result["mid_season"] == (
+        "Short of interviews in ERAS 2027 (Match 2027)? New applications can still go to more programs in your field "
+        "if you have not yet applied widely, otherwise to your backup, Family Medicine. The last useful day to send a "
+        "new application is about 20 December 2026 (worked out from our estimate of the rank-list deadline, which we "
+        "set early on purpose): one sent later is unlikely to bring an interview. That day is this site's rule of "
+        "thumb, not an article's: interviews begin about a month after an application goes in, and need at least four "
+        "weeks before the rank lists close. The Timeline guide's section “Already applied, and short of interviews?” "
+        "says what to weigh. These counts are for a whole season's applications, sent before reviews begin; this "
+        "season's began on 23 September 2026 (estimated). Planning for ERAS 2028 (Match 2028) instead? They stand as "
+        "shown."
+    )
     assert result["next_season"] is None and "As you answered" not in page
+    # No answer at all reads the same.
+    assert (result, page) == _counted(monkeypatch, None)
 
 
 def test_the_next_seasons_dates_are_called_ours_only_where_the_result_names_one(monkeypatch: pytest.MonkeyPatch) -> None:

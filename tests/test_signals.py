@@ -1248,11 +1248,27 @@ def test_a_reader_who_applied_this_season_keeps_the_mid_season_note_without_the_
     assert points[2:] == asked[2:] and "Planning for" not in page and result["summary"] == unsaid["summary"]
 
 
-def test_not_saying_whether_you_applied_leaves_the_signals_plan_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_not_saying_whether_you_applied_keeps_the_signals_note_in_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pinned in its words on one day: compared with mid_season_points itself,
+    # a change to the Not said text passed (diff review s55, 13).
     result, page = _planned(monkeypatch, "not-said", backup_specialty="family-medicine")
-    assert (result, page) == _planned(monkeypatch, None, backup_specialty="family-medicine")
-    assert result["mid_season"] == sg.mid_season_points(dt.date(2026, 12, 7), ["internal-medicine", "family-medicine"])
+    assert result["mid_season"] == [
+        "For ERAS 2027 (Match 2027), the season under way: as of 7 December 2026, programs have been reviewing its "
+        "applications since 23 September 2026 (estimated).",
+        "Planning for ERAS 2028 (Match 2028) instead? This note is not for you: none of that season's signals has gone "
+        "yet. Any allowance below is for ERAS 2027 (Match 2027). For yours, type in the numbers the AAMC's signaling "
+        "page gives once it is published.",
+        "In ERAS, a signal is fixed once it has gone to a program with your application. For applications you have "
+        "already submitted, signals cannot be added, moved or taken back. Withdrawing an application does not free its "
+        "signal for another program. A specialty you have not applied to yet keeps its whole allowance, if it takes "
+        "signals. Each of its signals can only be placed as you send the application to that program (AAMC, MyERAS "
+        "applicant user guide, Saved Programs: signal counts, read 2026).",
+        "The plan below counts a specialty's whole allowance. Where you have already applied, use only what MyERAS "
+        "still shows as available, and only for programs you have yet to apply to.",
+    ]
     assert result["next_season"] is None and "As you answered" not in page
+    # No answer at all reads the same.
+    assert (result, page) == _planned(monkeypatch, None, backup_specialty="family-medicine")
     assert sg.plans_season(dt.date(2026, 12, 7), "internal-medicine") == 2027
     assert sg.plans_season(dt.date(2026, 12, 7), "internal-medicine", later=True) == 2028
 
