@@ -1020,8 +1020,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
     # (Pyodide's clock is the browser's, in local time), and the result says
     # which date it counted from.
     today = cycle.reference_date()
-    answer = profile.season_answer(v, today)
-    planning_next = answer is not None and not answer[1]
+    planning_next = profile.planning_next(v, today)
     applicant = word(v, "applicant_type")
     ranked = whole(v, "ranked_programs")
     in_person = whole(v, "in_person_interviews")
@@ -1259,11 +1258,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "notes": notes,
         "not_counted": not_counted,
         "mid_season_points": mid_season,
-        "next_season": profile.next_season_note(
-            answer[0], "this is priced for", _season_named(answer[0] + 1, word(v, "primary_specialty"))
-        )
-        if answer is not None and planning_next
-        else None,
+        "next_season": profile.next_season_said(v, today, "this is priced for", [word(v, "primary_specialty")]),
         "img_left_out": [gap.named for gap in img_gaps],
         "img_points": [gap.said for gap in img_gaps],
         "summary": summary,
@@ -1324,7 +1319,7 @@ def render(result: ApplicationCostResult) -> Markup:
         # First for a reader adding programs now: what is new money, before
         # a total that holds a whole season (midseason audit s52, 8).
         _mid_season_list(points),
-        el("p", result["next_season"], class_="mpb-note") if result.get("next_season") else None,
+        profile.render_next_season(result.get("next_season")),
         headline,
         el("p", result["summary"]),
         [_service_fees(service, lines) for service, lines in _by_service(breakdown)],
@@ -1464,7 +1459,11 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
     confirmed for it; a schedule superseded is said to be, with the newer
     seasons whose fees we do not hold (seasonlate audit s44, 2)."""
     season, opened = int(result["reader_season"]), int(result["opened_season"])
-    ahead = _applies_in(result)
+    applied = profile.said_applied(result["inputs"], dt.date.fromisoformat(str(result["as_of"])))
+    # Said here where no mid-season note says it: with no ERAS line, a Yes
+    # read exactly as Not said (diff review s55, 5).
+    told = f"{profile.answered(season, True)}." if applied and not result["mid_season_points"] else ""
+    ahead = f"{told} {_applies_in(result)}".lstrip()
     late: list[tuple[str, str]] = []
     stale: list[tuple[str, str, int]] = []
     confirmed: list[str] = []
@@ -1490,7 +1489,7 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
         "lines are the same, and our fees are then "
         f"{counted(seasons_behind(oldest, season + 1), 'season')} before yours"
         # Not asked of a reader who said they applied in it (planner audit s54, 3).
-        if result["season_under_way"] and result["inputs"].get(profile.APPLIED_THIS_SEASON.name) != profile.APPLIED
+        if result["season_under_way"] and not applied
         else ""
     )
     where = and_list(["the AAMC's fee page" if s == data.SERVICE_ERAS else "ResidencyCAS" for s in [*unconfirmed, *confirmed]])
@@ -1536,7 +1535,8 @@ def _season_note(result: ApplicationCostResult) -> Markup | None:
             else f"{ahead}. {capitalised(schedules)} {verb} confirmed for {'yours' if result['season_under_way'] else 'that season'}"
         )
         return el("p", f"{said}. Check {where} before you pay.")
-    return None
+    # No fee of ours to date (OB/GYN alone): the answer is all there is to say.
+    return el("p", told, class_="mpb-note") if told else None
 
 
 # The fee data keep the AAMC's worked example beside its tiers, with its

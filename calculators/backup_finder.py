@@ -1796,7 +1796,7 @@ def compute(inputs: Mapping[str, object]) -> BackupFinderResult:
     # worth (readout46 audit s46, 5): its gist, where the room allows.
     if suggestions and caution:
         announced = first_within_read_out([f"{announced} {CHECK_THEM_HEARD}", announced])
-    next_season = competitiveness.next_season_note(v, today, "weigh these backups for", dated=False)
+    next_season = profile.next_season_said(v, today, "weigh these backups for", [primary.slug])
     return {
         "inputs": dict(v),
         "primary": primary.slug,
@@ -2144,8 +2144,8 @@ def render(result: BackupFinderResult) -> Markup:
 
 
 def _render_mid_season(result: BackupFinderResult) -> Markup | None:
-    if line := result.get("next_season"):
-        return el("p", line, class_="mpb-note")
+    if said := profile.render_next_season(result.get("next_season")):
+        return said
     line = result.get("mid_season")
     return el("p", el("strong", "Mid-season: "), line, class_="mpb-warning") if line else None
 

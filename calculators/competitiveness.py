@@ -2271,11 +2271,10 @@ def mid_season_note(
         lead = f"{profile.answered(year, True)}, so" if applied else f"Applied for the Match {year} through ResidencyCAS? Then"
     else:
         received = cycle.season(year)["programs_receive"].shown()
-        lead = (
-            f"{profile.answered(year, True)}, and its programs have been reading applications since {received}, so"
-            if applied
-            else f"Applied in {cycle.eras_season(year)}? Its programs have been reading applications since {received}, so"
-        )
+        # The answer a sentence of its own, as the finder and program counts
+        # say it: joined to the rest, the lead ran to 41 words (diff review s55, 9).
+        asked = f"{profile.answered(year, True)}." if applied else f"Applied in {cycle.eras_season(year)}?"
+        lead = f"{asked} Its programs have been reading applications since {received}, so"
     still = f" {LETTERS_STILL_THIS_SEASON}" if letters and not data.via_residencycas(slug) else ""
     changes = (
         "the changes listed below, each of which would move your band, are"
@@ -2294,18 +2293,23 @@ def mid_season_note(
     return f"{lead} {changes} for your next application, not this one.{still}{more} {cycle.SHORT_OF_INTERVIEWS}"
 
 
-def next_season_note(values: Mapping[str, object], today: dt.date, what: str, dated: bool = True) -> str | None:
-    """In place of the mid-season note, for a reader who said they have not
-    applied in the season under review: which season ``what`` is for, with
-    our estimates of its dates where the result gives any (``dated``)
-    (planner audit s54, 3).  Program counts and the backup finder say it
-    too."""
-    answer = profile.season_answer(values, today)
-    if answer is None or answer[1]:
-        return None
-    year = answer[0] + 1
-    named = f"the Match {year}" if data.via_residencycas(str(values["specialty"])) else cycle.eras_season(year)
-    return profile.next_season_note(answer[0], what, named, dated)
+def names_a_day(margins: Margins, today: dt.date) -> bool:
+    """Whether the margins name a day of the next season still open on time,
+    the only days a reader planning it meets in the check or program counts
+    (``_months_end_by``): the note for that reader said "Its dates here are
+    estimated" where the result gave none (diff review s55, 10)."""
+    year = cycle.next_open_season(today)
+    days = [long_date(_months_end_by(name, year)[0]) for name in MONTH_PROBES]
+    in_time = margins["in_time"]
+    said = " ".join(
+        [
+            margins["headline"],
+            margins["flags_to_clear"] or "",
+            in_time["text"] if in_time else "",
+            *(move["text"] for move in margins["up"]),
+        ]
+    )
+    return any(day in said for day in days)
 
 
 def failing_pinned(values: Mapping[str, object]) -> list[str]:
@@ -2396,7 +2400,7 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         announced = first_within_read_out([f"{announced} {held}: {and_list(result.flags)}.", f"{announced} {held}.", announced])
     summary = f"{said} {margin['headline']}" if margin["headline"] else said
     today = cycle.reference_date()
-    next_season = next_season_note(v, today, "this check is for")
+    next_season = profile.next_season_said(v, today, "this check is for", [spec.slug], dated=names_a_day(margin, today))
     return {
         "inputs": {k: val for k, val in v.items()},
         "needs_visa_resolved": profile.visa_needed(v),
@@ -3305,7 +3309,7 @@ def render(result: CompetitivenessResult) -> Markup:
         charts.score_waterfall(result),
         factor_table(result),
         el("p", el("strong", "Mid-season: "), result["mid_season"], class_="mpb-warning") if result.get("mid_season") else None,
-        el("p", result["next_season"], class_="mpb-note") if result.get("next_season") else None,
+        profile.render_next_season(result.get("next_season")),
         render_margins(result["margins"]),
     ]
     flags = result["red_flags"]

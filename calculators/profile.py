@@ -10,7 +10,7 @@ the wording, default or help with ``dataclasses.replace``, never the rule.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import cycle, data
@@ -318,20 +318,46 @@ def said_applied(values: Mapping[str, object], today: dt.date) -> bool:
     return (answer := season_answer(values, today)) is not None and answer[1]
 
 
+def planning_next(values: Mapping[str, object], today: dt.date) -> bool:
+    """Whether the reader said they have not applied in the season under
+    review on ``today``, so every result is for the next one.  Five
+    calculators each worked it out from ``season_answer`` (diff review s55, 12)."""
+    return (answer := season_answer(values, today)) is not None and not answer[1]
+
+
 def answered(year: int, applied: bool) -> str:
     """The answer a result used, in the words it says it with."""
     return f"As you answered, you {'applied' if applied else 'have not applied'} for the Match {year}"
 
 
-def next_season_note(year: int, what: str, named: str, dated: bool = False) -> str:
-    """Said in place of the mid-season notes to a reader who has not applied
-    in the Match ``year``: ``what`` ("these counts are for") is for ``named``,
-    the next season.  ``dated``: the result gives that season's dates, said
-    to be our estimates where they are."""
+def next_season_said(
+    values: Mapping[str, object], today: dt.date, what: str | None, slugs: Sequence[str], dated: bool = False
+) -> str | None:
+    """Said in place of the mid-season notes to a reader planning the next
+    season (``planning_next``), or None: ``what`` ("these counts are for") is
+    for that season, named by the Match where any of ``slugs`` applies
+    through ResidencyCAS, as its services name it.  ``what`` None: the answer
+    alone, where another note of the result names the season.  ``dated``:
+    the result names a day of that season, so we say its days are our
+    estimates where they are.  One sentence for all five calculators, where
+    three built it three ways (diff review s55, 12)."""
+    answer = season_answer(values, today)
+    if answer is None or answer[1]:
+        return None
+    year = answer[0]
+    if what is None:
+        return f"{answered(year, False)}."
+    named = f"the Match {year + 1}" if any(data.via_residencycas(slug) for slug in slugs) else cycle.eras_season(year + 1)
     said = f"{answered(year, False)}, so {what} {named}, the next season you can apply to on time."
     # In the words SeasonDate.cite gives an estimate.
     estimated = dated and cycle.season(year + 1)["programs_receive"].estimated
     return f"{said} Its dates here are {cycle.ESTIMATED}; the published ones are not in our data." if estimated else said
+
+
+def render_next_season(said: str | None) -> Markup | None:
+    """``next_season_said`` as a result shows it: four calculators each wrote
+    this line (diff review s55, 12)."""
+    return el("p", said, class_="mpb-note") if said else None
 
 
 # Refused as backups (check_backup), so the list offers them disabled.

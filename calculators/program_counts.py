@@ -1912,7 +1912,9 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     else:
         gist = with_margins
     today = cycle.reference_date()
-    next_season = competitiveness.next_season_note(v, today, "these counts are for")
+    next_season = profile.next_season_said(
+        v, today, "these counts are for", [spec.slug], dated=competitiveness.names_a_day(check["margins"], today)
+    )
     # In the order the keys were added before this was one literal: JSON
     # readers see the same order.
     return {
@@ -2023,7 +2025,7 @@ def render(result: ProgramCountsResult) -> Markup:
         el("p", summary_under_warning(result["summary"], result.get("warning"))),
         # Beside the counts it qualifies, before the chart draws them.
         el("p", el("strong", "Mid-season: "), result["mid_season"], class_="mpb-warning") if result.get("mid_season") else None,
-        el("p", result["next_season"], class_="mpb-note") if result.get("next_season") else None,
+        profile.render_next_season(result.get("next_season")),
         charts.program_split(result),
         table(
             ("Specialty", "Role", "Programs", "Share", "Rule of thumb used", "Source"),

@@ -233,17 +233,23 @@ def plans_season(today: dt.date, slug: str, pair: Sequence[str] = (), later: boo
     medicine backup was told psychiatry's (diff review s44, 3).  The late
     backup in the running Match is left to the mid-season note, for a reader
     who has already applied there.  ``later``: the reader said they have
-    not applied in the season under review, so an ERAS field's plan is for
+    not applied in the season under review, so every field's plan is for
     the next one open on time (planner audit s54, 3)."""
     return max(_own_season(today, each, later) for each in (slug, *pair))
 
 
 def _own_season(today: dt.date, slug: str, later: bool = False) -> int:
     """The Match a field's plan is for, alone: plans_season without a first choice."""
+    # A ResidencyCAS field's too: in the week ResidencyCAS may have closed,
+    # an emergency medicine reader who said No was planned for the Match
+    # under way "or" the next, where the check and the cost said the next
+    # (diff review s55, 3).
+    if later:
+        return cycle.next_open_season(today)
     year = cycle.coming_season(today)
     if data.via_residencycas(slug):
         return year + 1 if cycle.residencycas_state(year, today) == "closed" else year
-    return year if cycle.applications_going_out(year, today) and not later else cycle.next_open_season(today)
+    return year if cycle.applications_going_out(year, today) else cycle.next_open_season(today)
 
 
 def may_have_closed(year: int, slug: str, today: dt.date) -> bool:
@@ -857,8 +863,7 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
     mix = counts["tiers"]
     first = word(v, "specialty")
     today = cycle.reference_date()
-    answer = profile.season_answer(v, today)
-    later = answer is not None and not answer[1]
+    later = profile.planning_next(v, today)
     # Beside a ResidencyCAS field every season is named by its Match, as that one's is.
     by_match = any(data.via_residencycas(slug) for slug in (first, backup_slug) if slug is not None)
     pair = [first] if backup_slug is None else [first, backup_slug]
@@ -945,13 +950,7 @@ def compute(inputs: Mapping[str, object]) -> SignalsResult:
         "mid_season": None if later else mid_season_points(today, pair, applied=profile.said_applied(v, today)),
         # Only the answer before a table note, which names the plans' season
         # too: said twice, it ran two notes into one (planner audit s54, 3).
-        "next_season": None
-        if answer is None or not later
-        else f"{profile.answered(answer[0], False)}."
-        if table_season
-        else profile.next_season_note(
-            answer[0], "the plans below are for", plans_seasons_said(pair, today, by_match, pair=pair, later=True)
-        ),
+        "next_season": profile.next_season_said(v, today, None if table_season else "the plans below are for", pair),
         "table_season": table_season,
     }
 
@@ -1030,7 +1029,7 @@ def _render_season_notes(next_season: str | None, table_season: str | None) -> M
     they said they have not applied in the season under review, then whose
     season our table is."""
     said = [note for note in (next_season, capitalised(table_season) if table_season else None) if note]
-    return el("p", " ".join(said), class_="mpb-note") if said else None
+    return profile.render_next_season(" ".join(said))
 
 
 def render(result: SignalsResult) -> Markup:

@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from calculators.profile import APPLIED, APPLIED_THIS_SEASON, NOT_APPLIED, NOT_SAID
+
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 # Readers whose group the by-specialty NRMP figures do not describe (only
@@ -102,6 +104,17 @@ def pin_build_date(monkeypatch: pytest.MonkeyPatch, day: dt.date | str) -> None:
     test files each wrote their own (diff review s41, 10)."""
     when = dt.date.fromisoformat(day) if isinstance(day, str) else day
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC).timestamp())))
+
+
+def applied_this_season(answer: str | None) -> dict[str, str]:
+    """The inputs for an answer to "Applied this season": "yes", "no" or
+    "not-said", said of the Match the build asks about (the values name it:
+    diff review s55, 1), or none for None.  One helper where four test files
+    each built the mapping (diff review s55, 13)."""
+    if answer is None:
+        return {}
+    said = {"yes": APPLIED, "no": NOT_APPLIED, "not-said": NOT_SAID}
+    return {APPLIED_THIS_SEASON.name: said.get(answer, answer)}
 
 
 def build_site(

@@ -12,12 +12,12 @@ from html import escape, unescape
 from pathlib import Path
 
 import pytest
-from conftest import pin_build_date
+from conftest import applied_this_season, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import application_cost as ac
-from calculators import charts, cycle, data, profile
+from calculators import charts, cycle, data
 from calculators.fields import InputError
 from calculators.html import Markup, whole_percent
 from calculators.render import render_calculator
@@ -1818,11 +1818,7 @@ def test_mid_season_a_reader_planning_the_next_season_is_told_the_fees_are_a_sea
 # (planner audit s54, 3).
 def _priced(monkeypatch: pytest.MonkeyPatch, answer: str | None, today: str = "2026-12-07") -> tuple[dict, str]:
     pin_build_date(monkeypatch, today)
-    # The answer names its Match (diff review s55, 1).
-    answered = (
-        {} if answer is None else {"applied_this_season": {"yes": profile.APPLIED, "no": profile.NOT_APPLIED}.get(answer, answer)}
-    )
-    result = ac.compute({**MID_SEASON, **answered})
+    result = ac.compute({**MID_SEASON, **applied_this_season(answer)})
     return dict(result), unescape(str(ac.render(result)))
 
 
@@ -1866,17 +1862,92 @@ def test_a_reader_who_applied_this_season_keeps_the_mid_season_note_without_its_
     assert "Planning for" not in html and "Applied earlier" not in html
 
 
-def test_not_saying_whether_you_applied_leaves_the_mid_season_result_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_not_saying_whether_you_applied_asks_it_in_the_mid_season_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pinned in its words on one day: compared only with the field left out,
+    # through the same code, a change to the Not said text passed (diff review s55, 13).
     result, html = _priced(monkeypatch, "not-said")
+    assert result["mid_season_points"] == [
+        "Applied earlier in ERAS 2027 (Match 2027) and adding programs now? The total below is for the whole season, "
+        "so only part of it is new money.",
+        "A specialty you first apply to now is new money, priced on its own from program 1: Family Medicine, "
+        "30 × $11 + 10 × $30 = $630. A third, which this form cannot hold, is priced the same way.",
+        "More programs in a specialty you have already applied to are priced from where its count stands (programs "
+        "1–30: $11 each; program 31 and above: $30 each). So if your 70 Internal Medicine programs went out earlier, "
+        "the next one costs $30.",
+        'Old figure: these ERAS fees are from AAMC, "Fees for 2025 ERAS season" / "Fee announcement: 2025 ERAS '
+        'residency applications" (ERAS 2025 and 2026 seasons); the note on fees below says which newer ones we do '
+        "not hold.",
+        "Charged once a season, so not new if you paid them when you first applied: the lines “USMLE transcript sent "
+        "through ERAS” and “ECFMG ERAS token”.",
+        "The line “NRMP registration” is once a season as well: it is not new if you have registered. If you have "
+        "not, registering now adds the NRMP's late fee, $50 more: registration without it ended on 30 November 2026 "
+        "(estimated). Old figure (2016-17), from the NRMP match fees page; it is not in the total.",
+        "The interview lines price a whole season: the new programs add only the interviews they bring.",
+        "The last useful day to send a new application is about 20 December 2026 (worked out from our estimate of "
+        "the rank-list deadline, which we set early on purpose): one sent later is unlikely to bring an interview. "
+        "That day is this site's rule of thumb, not an article's: interviews begin about a month after an "
+        "application goes in, and need at least four weeks before the rank lists close.",
+    ]
+    assert (
+        "Planning for ERAS 2028 (Match 2028) instead? The table's lines are the same, and our fees are then 2 seasons "
+        "before yours."
+    ) in html
+    assert result["next_season"] is None and "As you answered" not in html
+    # No answer at all reads the same.
     assert (result, html) == _priced(monkeypatch, None)
-    assert result["mid_season_points"][0].startswith("Applied earlier in ERAS 2027 (Match 2027) and adding programs now?")
-    assert "Planning for ERAS 2028 (Match 2028) instead?" in html and "As you answered" not in html
-    # ResidencyCAS's first choice is asked of the Match, answered or not.
-    em_fm = {"primary_specialty": "emergency-medicine", "primary_programs": 40, "backup_programs": 25}
-    asked = " ".join(ac.compute({**MID_SEASON, **em_fm})["mid_season_points"])
-    told = " ".join(ac.compute({**MID_SEASON, **em_fm, "applied_this_season": profile.APPLIED})["mid_season_points"])
-    assert asked.startswith("Applied earlier for the Match 2027") and told.startswith(
-        "As you answered, you applied for the Match 2027."
+
+
+# An emergency medicine reader with no backup has no ERAS line, so no
+# mid-season note: a Yes read exactly as Not said (diff review s55, 5).
+EM_ONLY = {"primary_specialty": "emergency-medicine", "primary_programs": 40, "backup_specialty": "", "backup_programs": 0}
+
+
+@pytest.mark.parametrize(("today", "day"), [("2026-09-25", "25 September 2026"), ("2026-12-07", "7 December 2026")])
+def test_an_emergency_medicine_reader_with_no_backup_hears_each_answer(
+    monkeypatch: pytest.MonkeyPatch, today: str, day: str
+) -> None:
+    pin_build_date(monkeypatch, today)
+    shown = {}
+    for answer in ("not-said", "yes", "no"):
+        result = ac.compute({**MID_SEASON, **EM_ONLY, **applied_this_season(answer)})
+        assert result["mid_season_points"] == [], answer
+        shown[answer] = (dict(result), unescape(str(ac.render(result))))
+    (unsaid, unsaid_page), (applied, applied_page), (planning, planning_page) = shown.values()
+    # Not said: the season under way, and the next one asked about.
+    counted_as = f"As of {day}, this page counts your season as the Match 2027, the season under way."
+    assert counted_as in unsaid_page and "Planning for the Match 2028 instead?" in unsaid_page
+    assert "As you answered" not in unsaid_page
+    # Yes: said once, in the note on the season, and not asked again.
+    assert f"As you answered, you applied for the Match 2027. {counted_as}" in applied_page
+    assert applied_page.count("As you answered") == 1 and "Planning for" not in applied_page
+    assert applied["reader_season"] == unsaid["reader_season"] == 2027
+    # No: priced for the next Match.
+    assert planning["next_season"] == (
+        "As you answered, you have not applied for the Match 2027, so this is priced for the Match 2028, the next "
+        "season you can apply to on time."
     )
-    no = ac.compute({**MID_SEASON, **em_fm, "applied_this_season": profile.NOT_APPLIED})
+    assert planning["reader_season"] == 2028 and "the season under way" not in planning_page
+
+
+def test_an_obgyn_reader_whose_fees_we_do_not_hold_hears_a_yes_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without a fee schedule there was no note on the season to say it in.
+    pin_build_date(monkeypatch, "2026-12-07")
+    obgyn = {**MID_SEASON, **EM_ONLY, "primary_specialty": "obstetrics-gynecology"}
+    applied = unescape(str(ac.render(ac.compute({**obgyn, **applied_this_season("yes")}))))
+    unsaid = unescape(str(ac.render(ac.compute(obgyn))))
+    assert '<p class="mpb-note">As you answered, you applied for the Match 2027.</p>' in applied
+    assert "As you answered" not in unsaid
+
+
+def test_a_yes_is_said_once_where_the_mid_season_note_says_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # With an ERAS backup the note's first point says the answer, and the note on the season does not repeat it.
+    pin_build_date(monkeypatch, "2026-12-07")
+    em_fm = {"primary_specialty": "emergency-medicine", "primary_programs": 40, "backup_programs": 25}
+    result = ac.compute({**MID_SEASON, **em_fm, **applied_this_season("yes")})
+    assert result["mid_season_points"][0].startswith("As you answered, you applied for the Match 2027. Adding programs now?")
+    assert unescape(str(ac.render(result))).count("As you answered") == 1
+    # ResidencyCAS's first choice is asked of the Match.
+    asked = ac.compute({**MID_SEASON, **em_fm})["mid_season_points"][0]
+    assert asked.startswith("Applied earlier for the Match 2027 and adding programs now?")
+    no = ac.compute({**MID_SEASON, **em_fm, **applied_this_season("no")})
     assert no["next_season"] is not None and "so this is priced for the Match 2028," in no["next_season"]

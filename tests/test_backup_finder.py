@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from html import unescape
 
 import pytest
-from conftest import READERS_OUTSIDE_THE_DATA, ROOT, pin_build_date
+from conftest import READERS_OUTSIDE_THE_DATA, ROOT, applied_this_season, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1801,14 +1801,10 @@ def test_the_mid_season_line_follows_whether_you_applied_this_season(
     pin_build_date(monkeypatch, "2026-12-07")
 
     def found(answer: str | None) -> tuple[dict, str]:
-        result = backup_finder.compute({"specialty": specialty, **({} if answer is None else {"applied_this_season": answer})})
+        result = backup_finder.compute({"specialty": specialty, **applied_this_season(answer)})
         return dict(result), unescape(str(backup_finder.render(result)))
 
-    (unsaid, page), (planning, planning_page), (applied, applied_page) = (
-        found(None),
-        found(profile.NOT_APPLIED),
-        found(profile.APPLIED),
-    )
+    (unsaid, page), (planning, planning_page), (applied, applied_page) = found(None), found("no"), found("yes")
     # Not said: as it was, the question first.
     assert found("not-said") == (unsaid, page)
     assert str(unsaid["mid_season"]).startswith("Applied ") and unsaid["next_season"] is None
@@ -1827,3 +1823,19 @@ def test_the_mid_season_line_follows_whether_you_applied_this_season(
     assert "Mid-season: " in applied_page
     # The suggestions themselves do not move.
     assert [s["specialty"] for s in planning["suggestions"]] == [s["specialty"] for s in unsaid["suggestions"]]
+
+
+def test_not_saying_whether_you_applied_asks_it_in_the_mid_season_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pinned in its words on one day: compared only with the field left out,
+    # a change to the Not said text would pass (diff review s55, 13).
+    pin_build_date(monkeypatch, "2026-12-07")
+    result = backup_finder.compute({"specialty": "internal-medicine", **applied_this_season("not-said")})
+    assert result["mid_season"] == (
+        "Applied in ERAS 2027 (Match 2027)? Its programs have been reviewing since 23 September 2026 (estimated), so a "
+        "backup added now is a late application. The last useful day to send a new application is about 20 December "
+        "2026 (worked out from our estimate of the rank-list deadline, which we set early on purpose): one sent later "
+        "is unlikely to bring an interview. That day is this site's rule of thumb, not an article's: interviews begin "
+        "about a month after an application goes in, and need at least four weeks before the rank lists close. The "
+        "Timeline guide's section “Already applied, and short of interviews?” says what to weigh."
+    )
+    assert result["next_season"] is None

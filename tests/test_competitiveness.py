@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 from conftest import DERM_NON_US_IMG as DERM_NON_US
-from conftest import PLANNER54, ROOT, pin_build_date
+from conftest import PLANNER54, ROOT, applied_this_season, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -3811,15 +3811,7 @@ def test_a_radiology_reader_is_told_why_the_target_flag_is_not_counted() -> None
 # is" (planner audit s54, 3).
 def _checked(monkeypatch: pytest.MonkeyPatch, answer: str | None, **inputs: object) -> tuple[dict, str]:
     pin_build_date(monkeypatch, "2026-12-07")
-    # The answer names its Match (diff review s55, 1).
-    answered = (
-        {}
-        if answer is None
-        else {
-            "applied_this_season": {"yes": calculators_profile.APPLIED, "no": calculators_profile.NOT_APPLIED}.get(answer, answer)
-        }
-    )
-    result = compute({**PLANNER54, **inputs, **answered})
+    result = compute({**PLANNER54, **inputs, **applied_this_season(answer)})
     return dict(result), html.unescape(str(competitiveness.render(result)))
 
 
@@ -3852,26 +3844,52 @@ def test_a_reader_who_applied_this_season_keeps_the_mid_season_note_without_its_
     unsaid, _ = _checked(monkeypatch, None)
     note, asked = str(result["mid_season"]), str(unsaid["mid_season"])
     assert asked.startswith("Applied in ERAS 2027 (Match 2027)? Its programs have been reading applications since")
-    assert note.startswith(
-        "As you answered, you applied for the Match 2027, and its programs have been reading applications since "
-        "23 September 2026 (estimated), so"
-    )
-    assert note.split(", so ", 1)[1] == asked.split(", so ", 1)[1] and result["next_season"] is None
+    # The answer a sentence of its own: joined to the next, the lead ran to 41 words (diff review s55, 9).
+    answer, lead, _ = note.split(". ", 2)
+    assert answer == "As you answered, you applied for the Match 2027"
+    assert lead.startswith("Its programs have been reading applications since 23 September 2026 (estimated), so")
+    assert len(lead.split()) <= 35
+    assert note.partition(". ")[2] == asked.partition("? ")[2] and result["next_season"] is None
     assert "Mid-season: " in page
     em, _ = _checked(monkeypatch, "yes", specialty="emergency-medicine")
     assert str(em["mid_season"]).startswith("As you answered, you applied for the Match 2027, so the ")
 
 
-def test_not_saying_whether_you_applied_leaves_the_check_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_not_saying_whether_you_applied_asks_it_in_the_mid_season_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pinned in its words on one day: compared with mid_season_note itself, a
+    # change to the Not said text passed (diff review s55, 13).
     result, page = _checked(monkeypatch, "not-said")
-    assert (result, page) == _checked(monkeypatch, None)
-    assert result["mid_season"] == competitiveness.mid_season_note(
-        dt.date(2026, 12, 7),
-        "internal-medicine",
-        letters=any(move["field"] == "specialty_letters" for move in result["margins"]["up"]),
-        moves=bool(result["margins"]["up"]),
+    assert result["mid_season"] == (
+        "Applied in ERAS 2027 (Match 2027)? Its programs have been reading applications since 23 September 2026 "
+        "(estimated), so the changes listed below, each of which would move your band, are for your next application, "
+        "not this one. New applications can still go to more programs in your field if you have not yet applied "
+        "widely, otherwise to a backup field that applies through ERAS (not emergency medicine or OB/GYN: "
+        "ResidencyCAS, which they use, has closed). A new field needs its own statement and letters. The last useful "
+        "day to send a new application is about 20 December 2026 (worked out from our estimate of the rank-list "
+        "deadline, which we set early on purpose): one sent later is unlikely to bring an interview. That day is this "
+        "site's rule of thumb, not an article's: interviews begin about a month after an application goes in, and "
+        "need at least four weeks before the rank lists close. The Timeline guide's section “Already applied, and "
+        "short of interviews?” says what to weigh."
     )
     assert result["next_season"] is None and "As you answered" not in page
+    # No answer at all reads the same.
+    assert (result, page) == _checked(monkeypatch, None)
+
+
+@pytest.mark.parametrize(
+    ("inputs", "dated"), [({}, True), ({"step2_score": 262, "usce_months": 6, "specialty_letters": 3}, False)]
+)
+def test_the_next_seasons_dates_are_called_ours_only_where_the_margins_name_one(
+    monkeypatch: pytest.MonkeyPatch, inputs: dict[str, object], dated: bool
+) -> None:
+    # With no date in the result, "Its dates here are estimated by rule" was
+    # still said (diff review s55, 10).  The planner's file is offered 12
+    # months of US experience, which end after its letters are due.
+    result, page = _checked(monkeypatch, "no", **inputs)
+    named = bool(re.search(r"\b\d{1,2} [A-Z][a-z]+ 2027\b", page))
+    assert named is dated
+    assert ("Its dates here are estimated by rule" in str(result["next_season"])) is dated
+    assert competitiveness.names_a_day(result["margins"], dt.date(2026, 12, 7)) is dated
 
 
 # --- browser audit s55, 2: the phone's pinned line for a failing score ---------------------------------------

@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import Any
 
 import pytest
-from conftest import DERM_NON_US_IMG, ROOT, pin_build_date
+from conftest import DERM_NON_US_IMG, ROOT, applied_this_season, pin_build_date
 
 from calculators import application_cost as ac
 from calculators import (
@@ -4674,6 +4674,28 @@ def test_the_competitiveness_pages_no_match_bullet_reads_in_short_sentences() ->
     )
     assert "Name that field as the backup in [program counts](program-counts.md) and tick the changing-field box" in said
     assert not _long_sentences(said.replace(".** ", ". "), 35), _long_sentences(said, 35)
+
+
+def test_the_competitiveness_page_says_what_the_answer_on_this_season_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Alone of the five pages whose calculator asks it, it said nothing of the question (diff review s55, 14).
+    from calculators import competitiveness
+
+    said = _between(page_text("calculators/competitiveness.md"), "- **In the middle of a season**", " Next: ")
+    assert not _long_sentences(said, 35), _long_sentences(said, 35)
+    assert "If you answer that you applied this season, the note says so instead of asking." in said
+    assert "If you answer that you are planning the next Match, a short note takes its place and names the season" in said
+    # What the page says, the check does.
+    pin_build_date(monkeypatch, "2026-12-07")
+    unsaid, applied, planning = (
+        competitiveness.compute({"specialty": "internal-medicine", **applied_this_season(answer)})
+        for answer in ("not-said", "yes", "no")
+    )
+    assert str(unsaid["mid_season"]).startswith("Applied in ERAS 2027 (Match 2027)?")
+    assert str(applied["mid_season"]).startswith("As you answered, you applied for the Match 2027.")
+    for note in (unsaid["mid_season"], applied["mid_season"]):
+        assert "are for your next application, not this one" in str(note)
+    assert planning["mid_season"] is None
+    assert "so this check is for ERAS 2028 (Match 2028)" in str(planning["next_season"])
 
 
 @pytest.mark.parametrize("lead", ["- **Your own chances.**", "- **Whether you applied before.**"])

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, pin_build_date
+from conftest import ROOT, applied_this_season, pin_build_date
 
 from calculators import REGISTRY, cycle, profile
 from calculators.render import render_result
@@ -77,19 +77,40 @@ def test_the_answer_counts_only_while_a_season_is_under_review(day: str, answer:
     today = dt.date.fromisoformat(day)
     assert profile.season_answer({APPLIED.name: answer}, today) == read
     assert profile.season_answer({}, today) is None
+    # The one test the five calculators plan the next season by (diff review s55, 12).
+    assert profile.planning_next({APPLIED.name: answer}, today) is (read is not None and not read[1])
+    assert profile.said_applied({APPLIED.name: answer}, today) is (read is not None and read[1])
 
 
 def test_the_note_for_the_next_season_says_the_answer_and_whether_its_dates_are_ours() -> None:
-    said = profile.next_season_note(2027, "these counts are for", "ERAS 2028 (Match 2028)", dated=True)
+    today, no = dt.date(2026, 12, 7), {APPLIED.name: "no-2027"}
+    said = profile.next_season_said(no, today, "these counts are for", ["internal-medicine"], dated=True)
     assert said == (
         "As you answered, you have not applied for the Match 2027, so these counts are for ERAS 2028 (Match 2028), the "
         "next season you can apply to on time. Its dates here are estimated by rule; the published ones are not in "
         "our data."
     )
+    assert profile.next_season_said(no, today, "these counts are for", ["internal-medicine"]) == said.partition(" Its ")[0]
+    # Named by the Match where any field applies through ResidencyCAS.
+    assert "for the Match 2028, the next" in str(
+        profile.next_season_said(no, today, "the plans below are for", ["internal-medicine", "emergency-medicine"])
+    )
+    # The answer alone, where another note names the season.
+    assert (
+        profile.next_season_said(no, today, None, ["internal-medicine"])
+        == "As you answered, you have not applied for the Match 2027."
+    )
+    # Nothing for Yes, Not said, or no answer.
+    for other in ({APPLIED.name: "yes-2027"}, {APPLIED.name: "not-said"}, {}):
+        assert profile.next_season_said(other, today, "these counts are for", ["internal-medicine"]) is None
+    assert profile.render_next_season(None) is None
+    assert str(profile.render_next_season(said)) == f'<p class="mpb-note">{said}</p>'
     # The Match 2026's review day is the AAMC's own in our table: no estimate to own up to.
     assert not cycle.season(2026)["programs_receive"].estimated
-    assert "estimated" not in profile.next_season_note(2025, "these counts are for", "ERAS 2026 (Match 2026)", dated=True)
-    assert "estimated" not in profile.next_season_note(2027, "these counts are for", "ERAS 2028 (Match 2028)")
+    earlier = profile.next_season_said(
+        {APPLIED.name: "no-2025"}, dt.date(2024, 12, 7), "these", ["internal-medicine"], dated=True
+    )
+    assert earlier is not None and "estimated" not in earlier
 
 
 @pytest.mark.parametrize("name", MID_SEASON_CALCULATORS)
@@ -102,14 +123,30 @@ def test_outside_a_season_under_review_the_answer_changes_no_result(monkeypatch:
 
 
 @pytest.mark.parametrize("name", MID_SEASON_CALCULATORS)
+@pytest.mark.parametrize(
+    ("day", "specialty"),
+    # An emergency medicine reader too, in the week ResidencyCAS may have
+    # closed and in December: the default inputs on one day missed a No
+    # planned for the running Match and a Yes said nowhere (diff review s55, 3, 5 and 13).
+    [("2026-12-07", None), ("2026-09-25", "emergency-medicine"), ("2026-12-07", "emergency-medicine")],
+)
 def test_under_review_each_answer_gives_its_own_result_and_not_said_gives_the_one_without_it(
-    monkeypatch: pytest.MonkeyPatch, name: str
+    monkeypatch: pytest.MonkeyPatch, name: str, day: str, specialty: str | None
 ) -> None:
-    pin_build_date(monkeypatch, "2026-12-07")
+    pin_build_date(monkeypatch, day)
     calc = REGISTRY[name]
-    shown = {answer: render_result(calc, calc.compute({APPLIED.name: answer})) for answer, _ in APPLIED.choices}
-    assert shown[profile.NOT_SAID] == render_result(calc, calc.compute({}))
+    field = "primary_specialty" if name == "application_cost" else "specialty"
+    chosen = {} if specialty is None else {field: specialty}
+    shown = {
+        answer: render_result(calc, calc.compute({**chosen, **applied_this_season(answer)}))
+        for answer in ("yes", "no", "not-said")
+    }
+    assert shown["not-said"] == render_result(calc, calc.compute(chosen))
     assert len(set(shown.values())) == 3, name
-    assert "As you answered, you applied for the Match 2027" in shown[profile.APPLIED]
-    assert "As you answered, you have not applied for the Match 2027" in shown[profile.NOT_APPLIED]
-    assert "As you answered" not in shown[profile.NOT_SAID]
+    assert "As you answered, you applied for the Match 2027" in shown["yes"]
+    assert "As you answered, you have not applied for the Match 2027" in shown["no"]
+    assert "As you answered" not in shown["not-said"]
+    # No: planned for the next Match alone, never the running one "or" the next.
+    next_match = ("ERAS 2028 (Match 2028)", "the Match 2028")
+    assert any(f"for {named}, the next season you can apply to" in shown["no"] for named in next_match), name
+    assert "if ResidencyCAS has closed" not in shown["no"]

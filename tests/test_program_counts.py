@@ -3,15 +3,15 @@ split and tier mix, invalid inputs, and properties that must always hold."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
+import re
 from collections.abc import Mapping
 from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import FM_REAPPLICANT, PLANNER54, pin_build_date
+from conftest import FM_REAPPLICANT, PLANNER54, applied_this_season, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -2427,13 +2427,9 @@ def test_the_seventy_to_eighty_percent_rule_is_said_to_be_the_articles_for_a_bac
 MEDICINE_WITH_BACKUP = {**PLANNER54, "backup_specialty": "family-medicine"}
 
 
-def _counted(monkeypatch: pytest.MonkeyPatch, answer: str | None) -> tuple[dict, str]:
+def _counted(monkeypatch: pytest.MonkeyPatch, answer: str | None, **inputs: object) -> tuple[dict, str]:
     pin_build_date(monkeypatch, "2026-12-07")
-    # The answer names its Match (diff review s55, 1).
-    answered = (
-        {} if answer is None else {"applied_this_season": {"yes": profile.APPLIED, "no": profile.NOT_APPLIED}.get(answer, answer)}
-    )
-    result = pc.compute({**MEDICINE_WITH_BACKUP, **answered})
+    result = pc.compute({**MEDICINE_WITH_BACKUP, **inputs, **applied_this_season(answer)})
     return dict(result), unescape(str(pc.render(result)))
 
 
@@ -2465,11 +2461,39 @@ def test_a_reader_who_applied_this_season_keeps_the_mid_season_note_without_the_
     assert "Mid-season: " in page and result["next_season"] is None
 
 
-def test_not_saying_whether_you_applied_leaves_the_counts_as_they_were(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_not_saying_whether_you_applied_asks_it_in_the_mid_season_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pinned in its words on one day: compared with mid_season_note itself, a
+    # change to the Not said text passed (diff review s55, 13).
     result, page = _counted(monkeypatch, "not-said")
-    assert (result, page) == _counted(monkeypatch, None)
-    assert result["mid_season"] == pc.mid_season_note(dt.date(2026, 12, 7), "internal-medicine", "family-medicine")
+    assert result["mid_season"] == (
+        "Short of interviews in ERAS 2027 (Match 2027)? New applications can still go to more programs in your field "
+        "if you have not yet applied widely, otherwise to your backup, Family Medicine. The last useful day to send a "
+        "new application is about 20 December 2026 (worked out from our estimate of the rank-list deadline, which we "
+        "set early on purpose): one sent later is unlikely to bring an interview. That day is this site's rule of "
+        "thumb, not an article's: interviews begin about a month after an application goes in, and need at least four "
+        "weeks before the rank lists close. The Timeline guide's section “Already applied, and short of interviews?” "
+        "says what to weigh. These counts are for a whole season's applications, sent before reviews begin; this "
+        "season's began on 23 September 2026 (estimated). Planning for ERAS 2028 (Match 2028) instead? They stand as "
+        "shown."
+    )
     assert result["next_season"] is None and "As you answered" not in page
+    # No answer at all reads the same.
+    assert (result, page) == _counted(monkeypatch, None)
+
+
+def test_the_next_seasons_dates_are_called_ours_only_where_the_result_names_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A file whose margins name no day of the Match 2028 was still told "Its
+    # dates here are estimated by rule" (diff review s55, 10).
+    result, page = _counted(monkeypatch, "no", step2_score=262, usce_months=6, specialty_letters=3)
+    assert not re.search(r"\b\d{1,2} [A-Z][a-z]+ 2027\b", page)
+    assert result["next_season"] == (
+        "As you answered, you have not applied for the Match 2027, so these counts are for ERAS 2028 (Match 2028), "
+        "the next season you can apply to on time."
+    )
+    # The planner's file is offered months that end after its letters are due, a day it names.
+    dated, dated_page = _counted(monkeypatch, "no")
+    assert re.search(r"\b\d{1,2} [A-Z][a-z]+ 2027\b", dated_page)
+    assert str(dated["next_season"]).endswith("Its dates here are estimated by rule; the published ones are not in our data.")
 
 
 @pytest.mark.parametrize(

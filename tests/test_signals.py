@@ -12,11 +12,11 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import FM_REAPPLICANT, pin_build_date
+from conftest import FM_REAPPLICANT, applied_this_season, pin_build_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import cycle, data, profile, program_counts
+from calculators import cycle, data, program_counts
 from calculators import signals as sg
 from calculators.competitiveness import BAND_LABELS, BAND_ORDER
 from calculators.fields import InputError
@@ -1201,11 +1201,7 @@ def test_a_warned_plan_with_numbers_pins_its_counts_and_the_tag_not_the_whole_wa
 # audit s54, 3).
 def _planned(monkeypatch: pytest.MonkeyPatch, answer: str | None, **inputs: object) -> tuple[dict, str]:
     pin_build_date(monkeypatch, dt.date(2026, 12, 7))
-    # The answer names its Match (diff review s55, 1).
-    answered = (
-        {} if answer is None else {"applied_this_season": {"yes": profile.APPLIED, "no": profile.NOT_APPLIED}.get(answer, answer)}
-    )
-    result = sg.compute({"specialty": "internal-medicine", **inputs, **answered})
+    result = sg.compute({"specialty": "internal-medicine", **inputs, **applied_this_season(answer)})
     return dict(result), unescape(str(sg.render(result)))
 
 
@@ -1252,10 +1248,67 @@ def test_a_reader_who_applied_this_season_keeps_the_mid_season_note_without_the_
     assert points[2:] == asked[2:] and "Planning for" not in page and result["summary"] == unsaid["summary"]
 
 
-def test_not_saying_whether_you_applied_leaves_the_signals_plan_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_not_saying_whether_you_applied_keeps_the_signals_note_in_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pinned in its words on one day: compared with mid_season_points itself,
+    # a change to the Not said text passed (diff review s55, 13).
     result, page = _planned(monkeypatch, "not-said", backup_specialty="family-medicine")
-    assert (result, page) == _planned(monkeypatch, None, backup_specialty="family-medicine")
-    assert result["mid_season"] == sg.mid_season_points(dt.date(2026, 12, 7), ["internal-medicine", "family-medicine"])
+    assert result["mid_season"] == [
+        "For ERAS 2027 (Match 2027), the season under way: as of 7 December 2026, programs have been reviewing its "
+        "applications since 23 September 2026 (estimated).",
+        "Planning for ERAS 2028 (Match 2028) instead? This note is not for you: none of that season's signals has gone "
+        "yet. Any allowance below is for ERAS 2027 (Match 2027). For yours, type in the numbers the AAMC's signaling "
+        "page gives once it is published.",
+        "In ERAS, a signal is fixed once it has gone to a program with your application. For applications you have "
+        "already submitted, signals cannot be added, moved or taken back. Withdrawing an application does not free its "
+        "signal for another program. A specialty you have not applied to yet keeps its whole allowance, if it takes "
+        "signals. Each of its signals can only be placed as you send the application to that program (AAMC, MyERAS "
+        "applicant user guide, Saved Programs: signal counts, read 2026).",
+        "The plan below counts a specialty's whole allowance. Where you have already applied, use only what MyERAS "
+        "still shows as available, and only for programs you have yet to apply to.",
+    ]
     assert result["next_season"] is None and "As you answered" not in page
+    # No answer at all reads the same.
+    assert (result, page) == _planned(monkeypatch, None, backup_specialty="family-medicine")
     assert sg.plans_season(dt.date(2026, 12, 7), "internal-medicine") == 2027
     assert sg.plans_season(dt.date(2026, 12, 7), "internal-medicine", later=True) == 2028
+
+
+@pytest.mark.parametrize("specialty", ["emergency-medicine", "obstetrics-gynecology"])
+def test_a_residencycas_reader_planning_the_next_match_is_planned_for_it_in_the_week_residencycas_may_have_closed(
+    monkeypatch: pytest.MonkeyPatch, specialty: str
+) -> None:
+    # On 25 September 2026 an emergency medicine reader who answered No read
+    # "the plans below are for the Match 2027 (or the Match 2028, if
+    # ResidencyCAS has closed)", where the check and the cost said the Match
+    # 2028 (diff review s55, 3).
+    day = dt.date(2026, 9, 25)
+    pin_build_date(monkeypatch, day)
+    assert sg.plans_season(day, specialty) == 2027
+    assert sg.plans_season(day, specialty, later=True) == 2028
+
+    def planned(answer: str, **inputs: object) -> tuple[dict, str]:
+        result = sg.compute({"specialty": specialty, **inputs, **applied_this_season(answer)})
+        return dict(result), unescape(str(sg.render(result)))
+
+    name = data.specialty(specialty).name
+    result, page = planned("no")
+    assert (
+        result["summary"] == f"Dual apply, strongly band. {name}: signal numbers for the Match 2028 season are not in our data."
+    )
+    assert result["next_season"] == "As you answered, you have not applied for the Match 2027."
+    assert (
+        "The plans below are for the Match 2028, the next season you can apply to: check ResidencyCAS" in page
+        and "if ResidencyCAS has closed" not in page
+        and result["mid_season"] is None
+    )
+    typed, _ = planned("no", primary_signals=5)
+    assert typed["next_season"] == (
+        "As you answered, you have not applied for the Match 2027, so the plans below are for the Match 2028, the next "
+        "season you can apply to on time."
+    )
+    # Not said: the Match under way, with the next beside it, as before.
+    unsaid, _ = planned("not-said")
+    assert unsaid["summary"] == (
+        f"Dual apply, strongly band. {name}: signal numbers for the Match 2027 season (or the Match 2028, if "
+        "ResidencyCAS has closed) are not in our data."
+    )
