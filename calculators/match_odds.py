@@ -309,12 +309,38 @@ def unseen_said(flags: Sequence[str], in_group: bool) -> str:
     return unseen_clause(flags, in_group) + (US_FILE_UNSEEN if VISA_FLAG in flags else "")
 
 
-def unseen_heard_shortest(flags: Sequence[str], in_group: bool) -> str:
-    """The read-out's flags clause where no other fits its length, in plain
-    words: "red flags unseen" was jargon (soap audit s55, 6)."""
-    if not in_group:
-        return " Red flags unseen: see the notes."
-    return f" {YOURS_LOWER}, given your red flag{'s' if _plural(flags) else ''}."
+def flag_short(flag: str) -> str:
+    """A flag in the fewest plain words, for the read-out and the phone:
+    "failed exam", "2 failed exams", "graduation year", "visa need".  An old
+    graduation is named by what it is, not as a red flag: with recent work
+    the check does not count it as one (diff review s55, 8)."""
+    if getattr(flag, "kind", None) == profile.OLD_GRADUATION_KIND:
+        return "graduation year"
+    return flag.replace("failed exam attempt", "failed exam")
+
+
+def flags_named(flags: Sequence[str]) -> list[str]:
+    """The flags in their fewest words, longest first: all of them ("failed
+    exam and visa need"), then the first, which is the gravest, "and more"."""
+    short = [flag_short(each) for each in flags]
+    if not short:
+        return []
+    return list(dict.fromkeys([and_list(short), *([f"{short[0]} and more"] if len(short) > 1 else [])]))
+
+
+def unseen_heard_shorter(flags: Sequence[str], in_group: bool) -> list[str]:
+    """The read-out's flags clause where the full one does not fit, longest
+    first, in plain words that name the flags: "red flags unseen" was jargon
+    (soap audit s55, 6), and "given your red flag" called an old graduation
+    one, and did not set a failed attempt apart from the visa need almost
+    every non-US IMG has (diff review s55, 8)."""
+    named = flags_named(flags)
+    if in_group:
+        return [*(f" {YOURS_LOWER}, given your {each}." for each in named), f" {YOURS_LOWER_SHORT}"]
+    # Shorter still: two or more flags as "red flags", a word the glossary
+    # explains; one without "your".
+    last = [" Unseen here: your red flags."] if len(flags) > 1 else [f" Unseen here: {named[0]}."]
+    return [*(f" Unseen here: your {each}." for each in named), *last]
 
 
 def _unseen_tiny(flags: Sequence[str], in_group: bool) -> list[str]:
@@ -2051,19 +2077,20 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         *(["far from the data"] if far else []),
         *([whose] if whose else []),
     ]
+
     # The flags' clause, short, and shorter still where the read-out's room
     # runs out: it is said before the score alone, which the notes repeat.
-    heard = (
-        [
-            unseen_clause(flags, in_group, heard=True),
-            unseen_heard_shortest(flags, in_group),
-            *([f" {YOURS_LOWER_SHORT}"] if in_group else []),
-        ]
-        if flags
-        else [""]
-    )
     # The COMLEX words' short form, dropped last of all where the room runs out.
-    heard = [f"{clause} {profile.NO_SCORE_HEARD_DO}" for clause in heard] + heard if comlex else heard
+    def clauses(flag_forms: Sequence[str]) -> list[str]:
+        return [*(f"{clause} {profile.NO_SCORE_HEARD_DO}" for clause in flag_forms), *flag_forms] if comlex else [*flag_forms]
+
+    heard = clauses([unseen_clause(flags, in_group, heard=True), *unseen_heard_shorter(flags, in_group)] if flags else [""])
+    # Tried after every other cut, so the read-out keeps to its 40 words
+    # whatever the answers: the read-out without the flags' clause, which the
+    # headline and the summary still give.  A US graduate's PM&R figure with
+    # a failing score, 4 ranks and red flags ran to 41 words with the
+    # shortest clause there was then (diff review s55, 6).
+    unflagged = clauses([""]) if flags else []
     if used:
         # Whose figure, in its short form: "about 47% matched" read as the
         # reader's own chance (soap audit s55, 6).
@@ -2093,7 +2120,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         announced = first_within_read_out(
             [
                 profile.after_pass_note(v, f"{figure}{clause}{tail}{said}", heard=short)
-                for clause in heard
+                for clause in [*heard, *unflagged]
                 for short in (False, True)
                 for said in dict.fromkeys((pointer, ""))
                 for tail in dict.fromkeys((alone, ""))
@@ -2119,9 +2146,10 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             list(
                 dict.fromkeys(
                     profile.after_pass_note(v, f"{form}{unused}{yard}{clause}", heard=short)
+                    for forms in (heard, unflagged)
                     for kept in ((unused_said, unused_short), ("",))
                     for yard in dict.fromkeys((yardstick, ""))
-                    for clause in heard
+                    for clause in forms
                     for unused in kept
                     for form in ([short_base, shortest_base] if yard else [base, short_base, shortest_base])
                     for short in (False, True)

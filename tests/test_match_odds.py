@@ -1593,7 +1593,7 @@ def test_the_note_on_reapplicants_speaks_to_one_who_changed_field_too() -> None:
 
 @pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES])
 def test_what_is_read_out_with_every_flag_and_a_past_no_match_keeps_to_forty_words(slug: str) -> None:
-    for applicant, score, ranks in itertools.product(dict(APPLICANT_TYPES), (None, 200, 250), (None, 1, 15)):
+    for applicant, score, ranks in itertools.product(dict(APPLICANT_TYPES), (None, 180, 200, 250), (None, 1, 4, 15)):
         result = compute(
             {**OLD_GRADUATE, "exam_failures": 12, "previously_unmatched": True, "specialty": slug}
             | {"applicant_type": applicant, "step2_score": score, "contiguous_ranks": ranks}
@@ -1858,15 +1858,27 @@ def test_the_graduation_note_is_short_sentences_with_the_condition_first() -> No
     assert "ceiling" not in note
 
 
-def test_the_read_outs_shortest_flags_clause_is_plain_words() -> None:
+def test_the_read_outs_shorter_flags_clauses_are_plain_words_that_name_the_flags() -> None:
     # "A ceiling: red flags unseen." was jargon, and claimed more than the
-    # notes (soap audit s55, 6): every flag now says the reader's chance is probably lower.
-    shortest = match_odds.unseen_heard_shortest
+    # notes (soap audit s55, 6); "given your red flag" called an old
+    # graduation one, and did not tell a failed attempt apart from a visa
+    # need (diff review s55, 8): the shorter clauses name the flags.
+    shorter = match_odds.unseen_heard_shorter
     old = compute({**OLD_GRADUATE, **CLEAN_FILE, "years_since_graduation": 8})["unseen_flags"][0]
-    assert shortest([match_odds.VISA_FLAG], True) == " Yours is probably lower, given your red flag."
-    assert shortest([old, match_odds.VISA_FLAG], True) == " Yours is probably lower, given your red flags."
-    assert shortest(["2 failed exam attempts"], True) == " Yours is probably lower, given your red flags."
-    assert shortest([match_odds.VISA_FLAG], False) == " Red flags unseen: see the notes."
+    assert shorter([match_odds.VISA_FLAG], True) == [" Yours is probably lower, given your visa need.", " Yours: probably lower."]
+    assert shorter(["failed exam attempt", old, match_odds.VISA_FLAG], True) == [
+        " Yours is probably lower, given your failed exam, graduation year and visa need.",
+        " Yours is probably lower, given your failed exam and more.",
+        " Yours: probably lower.",
+    ]
+    assert shorter(["2 failed exam attempts"], False) == [
+        " Unseen here: your 2 failed exams.",
+        " Unseen here: 2 failed exams.",
+    ]
+    assert shorter([old, match_odds.VISA_FLAG], False)[-1] == " Unseen here: your red flags."
+    for in_group in (True, False):
+        for said in shorter([old, match_odds.VISA_FLAG], in_group):
+            assert "flags unseen" not in said.lower() and "given your red flag" not in said, said
 
 
 def test_an_old_graduation_is_marked_as_the_checks_flag_and_named_in_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -2257,3 +2269,15 @@ def test_the_not_your_group_note_reads_in_short_sentences_with_what_to_do_openin
     assert _lead(match_odds.render(result)).startswith(f"Not your group. These are figures for non-US IMGs, not for {group}. ")
     for rule in (match_odds.LEAN_RULE, match_odds.HARD_FIELD_NO_LEAN):
         assert all(len(sentence.split()) <= 25 for sentence in rule.split(". "))
+
+
+# --- diff review s55, 6: the read-out keeps to 40 words with a failing score and red flags -------------
+def test_the_audits_pmr_reader_hears_forty_words_with_the_failing_score_and_the_flag() -> None:
+    # PM&R, a US-citizen IMG, Step 2 CK 180, 4 ranks, a failed attempt: 41 words (diff review s55, 6).
+    result = compute(
+        {"specialty": "pmr", "applicant_type": "us-img", "step2_score": 180, "contiguous_ranks": 4, "exam_failures": 1}
+    )
+    said = result["announced"]
+    assert len(said.split()) <= registry.READ_OUT_WORDS, said
+    assert "Unseen here: your failed exam." in said
+    assert said.endswith("Step 2 CK 180: below the passing score, 218."), said
