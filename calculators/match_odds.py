@@ -208,6 +208,7 @@ OVERESTIMATE = "probably an overestimate"
 YOURS_LOWER = "Yours is probably lower"
 YOURS_LOWER_PINNED = "Your chance: probably lower."
 YOURS_LOWER_SHORT = "Yours: probably lower."
+PROBABLY_LOWER = (YOURS_LOWER_PINNED, YOURS_LOWER_SHORT)
 
 
 def unseen_flags(v: Mapping[str, object]) -> list[str]:
@@ -343,22 +344,39 @@ def unseen_heard_shorter(flags: Sequence[str], in_group: bool) -> list[str]:
     return [*(f" Unseen here: your {each}." for each in named), *last]
 
 
-def _unseen_tiny(flags: Sequence[str], in_group: bool) -> list[str]:
-    """The flags' clause for the phone's pinned line, in the fewest words,
-    longest first: " Your chance: probably lower." for a reader in the figures'
-    group (soap audit s55, 6), " Visa unseen." outside it (recheck45 audit s45, 1)."""
+def _unseen_tiny(flags: Sequence[str], in_group: bool) -> list[list[str]]:
+    """The flags' clause for the phone's pinned line in groups of forms, the
+    group that names the flags first, each longest first.  In the figures'
+    group, "Yours: probably lower (failed exam)." where it fits, so a failed
+    attempt reads apart from the visa need almost every non-US IMG has,
+    which is not named (diff review s55, 8).  Outside it, "Unseen: your
+    failed exam.", in place of the jargon "Red flag unseen." (diff review
+    s55, 7)."""
     if in_group:
-        return [f" {YOURS_LOWER_PINNED}", f" {YOURS_LOWER_SHORT}"]
-    what = f"{flags[0].removeprefix('a ').removesuffix(' need')} unseen" if len(flags) == 1 else "red flags unseen"
-    return list(
-        dict.fromkeys(
-            [
-                unseen_clause(flags, in_group, heard=True),
-                f" {capitalised(what)}.",
-                f" Red flag{'s' if _plural(flags) else ''} unseen.",
-            ]
-        )
-    )
+        # The gravest alone last: "(failed exam and more)" rarely fitted
+        # beside a score, and the notes name every flag.
+        gravest = [each for each in flags if each != VISA_FLAG]
+        named = list(dict.fromkeys([*flags_named(gravest), *(flags_named(gravest[:1]))]))
+        return [
+            *([[f" {said.removesuffix('.')} ({each})." for each in named for said in PROBABLY_LOWER]] if named else []),
+            [f" {said}" for said in PROBABLY_LOWER],
+        ]
+    named = flags_named(flags)
+    # Shorter still: one flag without "your"; two or more, where the first
+    # "and more" takes the room a field's name now needs, as "red flags", a
+    # word the glossary explains.
+    return [
+        list(
+            dict.fromkeys(
+                [
+                    unseen_clause(flags, in_group, heard=True),
+                    *(f" Unseen: your {each}." for each in named),
+                    *([] if len(flags) > 1 else [f" Unseen: {named[0]}."]),
+                ]
+            )
+        ),
+        *([[" Unseen: your red flags.", " Unseen: red flags."]] if len(flags) > 1 else []),
+    ]
 
 
 def _plural(flags: Sequence[str]) -> bool:
@@ -985,33 +1003,87 @@ ESTIMATE_NOT_YOURS = "It is this model's estimate from NRMP's published summarie
 BASE_NOT_YOURS = "It is their share, not your own chance."
 
 
-def pinned_line(name: str, share: str, whose: str, caveats: Sequence[str], failing: str, flagged: Sequence[str]) -> str:
-    """The phone's pinned line: "{name}: {share} 2026 non-US IMGs{whose} ({caveats}).{failing}{flagged}",
-    as "Internal Medicine: about 47% of 2026 non-US IMGs with your score and
-    ranks matched. Yours: probably lower.", kept to PINNED_LINE_CHARS.  Where
-    it is too long, the first line that fits keeps the most of, in order: a
-    failing score, the flags' clause (``flagged``, longest form first), the
-    caveats, the year, the field's name (chosen just above the line), the
-    flags' longer form.  Whose figure it is always stays (soap audit s55, 6),
-    so the last try fits whatever the field or the answers."""
+# Each field's short form for the phone's pinned line, one the glossary's
+# table of short forms lists, so a reader can look it up: the full name and
+# the year left no room, and the line dropped the field's name in 69,604 of
+# 78,336 answers (diff review s55, 7).  None for pathology: "path" reads
+# as a word of its own.
+PINNED_NAMES = {
+    "internal-medicine": "IM",
+    "family-medicine": "FM",
+    "pediatrics": "Peds",
+    "psychiatry": "Psych",
+    "neurology": "Neuro",
+    "emergency-medicine": "EM",
+    "anesthesiology": "Anesthesia",
+    "obstetrics-gynecology": "OB/GYN",
+    "general-surgery": "Surgery",
+    "pmr": "PM&R",
+    "diagnostic-radiology": "Radiology",
+    "dermatology": "Derm",
+    "otolaryngology": "ENT",
+    "plastic-surgery": "Plastics",
+    "neurological-surgery": "Neurosurgery",
+    "orthopaedic-surgery": "Ortho",
+}
 
-    def line(named: bool, said: Sequence[str], year: bool, fail: str, flag_words: str) -> str:
+
+def pinned_names(spec: data.Specialty) -> list[str]:
+    """The field's names for the pinned line, longest first: its name, then its short form."""
+    return list(dict.fromkeys([spec.name, PINNED_NAMES.get(spec.slug, spec.name)]))
+
+
+def pinned_line(
+    names: Sequence[str],
+    share: str,
+    whose: str,
+    caveats: Sequence[str],
+    failing: Sequence[str],
+    flagged: Sequence[Sequence[str]],
+) -> str:
+    """The phone's pinned line: "{name}: {share} 2026 non-US IMGs{whose} ({caveats}).{failing}{flagged}",
+    as "IM: about 47% of 2026 non-US IMGs with your score and ranks matched.
+    Yours: probably lower.", kept to PINNED_LINE_CHARS.  Where it is too
+    long, the first line that fits keeps the most of, in order: a failing
+    score, the flags' clause, the caveats (the first of them longest), the
+    failing score's longer forms (``failing``, longest first), the flags'
+    names (``flagged``: groups of forms, those that name the flags first,
+    each longest first), the year, the field's full name (``names``,
+    longest first), the flags' longer forms.  Whose figure it is and the
+    field's name, full or short, always stay (soap audit s55, 6; diff
+    review s55, 7), so the last try, with the shortest name, fits whatever
+    the answers."""
+
+    def line(name: str, said: Sequence[str], year: bool, fail: str, flag_words: str) -> str:
         group = f"{DATA_YEAR} {DATA_GROUP}" if year else DATA_GROUP
         brackets = f" ({'; '.join(said)})" if said else ""
-        opening = f"{share} {group}{whose}{brackets}."
-        return f"{name}: {opening}{fail}{flag_words}" if named else f"{capitalised(opening)}{fail}{flag_words}"
+        return f"{name}: {share} {group}{whose}{brackets}.{fail}{flag_words}"
 
     keep = (True, False)
+    # The caveats are dropped from the last: "not your group" went with
+    # "rough" and "far from the data" (diff review s55, 7).
+    bracketed = [caveats[:kept] for kept in range(len(caveats), -1, -1)]
+
+    def failing_kept(said: Sequence[str]) -> bool:
+        """Whether a failing score left out, said among the caveats, is kept:
+        beside the field's name it gave way to the flags (diff review s55, 7)."""
+        return not any("failing" in each for each in caveats) or any("failing" in each for each in said)
+
     return first_within_pinned_line(
-        [
-            line(named, caveats if bracketed else (), year, failing if fail else "", flag_words)
-            for fail in keep
-            for flag_kept in keep
-            for bracketed in keep
-            for year in keep
-            for named in keep
-            for flag_words in (flagged if flag_kept else [""])
-        ]
+        list(
+            dict.fromkeys(
+                line(name, said, year, fail, flag_words)
+                for keeps_failing in keep
+                for flag_kept in keep
+                for said in bracketed
+                if not keeps_failing or failing_kept(said)
+                for fail in ([*failing] or [""] if keeps_failing else [""])
+                for forms in (flagged if flag_kept else [[""]])
+                for year in keep
+                for name in names
+                for flag_words in forms
+            )
+        )
     )
 
 
@@ -2172,23 +2244,34 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         f"failing {GIST_NAMES[m.label]}" if failing and m.label == STEP2_LABEL else GIST_NAMES.get(m.label, m.label)
         for m in blocked
     ]
+    # Kept the longest, in order: a failing score left out, as a failing
+    # score the figure used is kept; whose figures; what else was left out
+    # (diff review s55, 7).
+    not_used = [f"{', '.join(left_out)} not used"] if left_out else []
+    failing_left_out = failing and any(m.label == STEP2_LABEL for m in blocked)
     short_caveats = [
+        *(not_used if failing_left_out else []),
         *([whose] if whose else []),
+        *([] if failing_left_out else not_used),
         *(["rough"] if rough else []),
-        *([f"{', '.join(left_out)} not used"] if left_out else []),
         *(["far from the data"] if far else []),
     ]
-    # A failing score left out is said in the parenthesis, in a word.
+    # A failing score left out is said in the parenthesis, in a word.  One
+    # the figure used is said after it, as "Score 180" or "180", after
+    # "with your score", where "Step 2 CK 180" leaves no room beside the
+    # field's name (diff review s55, 7).
     failing_said = (
-        f" Step 2 CK {v['step2_score']}: below passing." if failing and not any(m.label == STEP2_LABEL for m in blocked) else ""
+        [f" {said}{v['step2_score']}: below passing." for said in ("Step 2 CK ", "Score ", "")]
+        if failing and not failing_left_out
+        else []
     )
     gist = pinned_line(
-        spec.name,
+        pinned_names(spec),
         f"{about(probability)} of" if used else f"base rate {_rate(prior)} for",
         f" {gist_names([m.label for m in used])} matched" if used else "",
         short_caveats,
         failing_said,
-        _unseen_tiny(flags, in_group) if flags else [""],
+        _unseen_tiny(flags, in_group) if flags else [[""]],
     )
     return {
         "inputs": dict(v),
