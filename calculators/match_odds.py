@@ -208,6 +208,7 @@ OVERESTIMATE = "probably an overestimate"
 YOURS_LOWER = "Yours is probably lower"
 YOURS_LOWER_PINNED = "Your chance: probably lower."
 YOURS_LOWER_SHORT = "Yours: probably lower."
+PROBABLY_LOWER = (YOURS_LOWER_PINNED, YOURS_LOWER_SHORT)
 
 
 def unseen_flags(v: Mapping[str, object]) -> list[str]:
@@ -309,30 +310,73 @@ def unseen_said(flags: Sequence[str], in_group: bool) -> str:
     return unseen_clause(flags, in_group) + (US_FILE_UNSEEN if VISA_FLAG in flags else "")
 
 
-def unseen_heard_shortest(flags: Sequence[str], in_group: bool) -> str:
-    """The read-out's flags clause where no other fits its length, in plain
-    words: "red flags unseen" was jargon (soap audit s55, 6)."""
-    if not in_group:
-        return " Red flags unseen: see the notes."
-    return f" {YOURS_LOWER}, given your red flag{'s' if _plural(flags) else ''}."
+def flag_short(flag: str) -> str:
+    """A flag in the fewest plain words, for the read-out and the phone:
+    "failed exam", "2 failed exams", "graduation year", "visa need".  An old
+    graduation is named by what it is, not as a red flag: with recent work
+    the check does not count it as one (diff review s55, 8)."""
+    if getattr(flag, "kind", None) == profile.OLD_GRADUATION_KIND:
+        return "graduation year"
+    return flag.replace("failed exam attempt", "failed exam")
 
 
-def _unseen_tiny(flags: Sequence[str], in_group: bool) -> list[str]:
-    """The flags' clause for the phone's pinned line, in the fewest words,
-    longest first: " Your chance: probably lower." for a reader in the figures'
-    group (soap audit s55, 6), " Visa unseen." outside it (recheck45 audit s45, 1)."""
+def flags_named(flags: Sequence[str]) -> list[str]:
+    """The flags in their fewest words, longest first: all of them ("failed
+    exam and visa need"), then the first, which is the gravest, "and more"."""
+    short = [flag_short(each) for each in flags]
+    if not short:
+        return []
+    return list(dict.fromkeys([and_list(short), *([f"{short[0]} and more"] if len(short) > 1 else [])]))
+
+
+def unseen_heard_shorter(flags: Sequence[str], in_group: bool) -> list[str]:
+    """The read-out's flags clause where the full one does not fit, longest
+    first, in plain words that name the flags: "red flags unseen" was jargon
+    (soap audit s55, 6), and "given your red flag" called an old graduation
+    one, and did not set a failed attempt apart from the visa need almost
+    every non-US IMG has (diff review s55, 8)."""
+    named = flags_named(flags)
     if in_group:
-        return [f" {YOURS_LOWER_PINNED}", f" {YOURS_LOWER_SHORT}"]
-    what = f"{flags[0].removeprefix('a ').removesuffix(' need')} unseen" if len(flags) == 1 else "red flags unseen"
-    return list(
-        dict.fromkeys(
-            [
-                unseen_clause(flags, in_group, heard=True),
-                f" {capitalised(what)}.",
-                f" Red flag{'s' if _plural(flags) else ''} unseen.",
-            ]
-        )
-    )
+        return [*(f" {YOURS_LOWER}, given your {each}." for each in named), f" {YOURS_LOWER_SHORT}"]
+    # Shorter still: two or more flags as "red flags", a word the glossary
+    # explains; one without "your".
+    last = [" Unseen here: your red flags."] if len(flags) > 1 else [f" Unseen here: {named[0]}."]
+    return [*(f" Unseen here: your {each}." for each in named), *last]
+
+
+def _unseen_tiny(flags: Sequence[str], in_group: bool) -> list[list[str]]:
+    """The flags' clause for the phone's pinned line in groups of forms, the
+    group that names the flags first, each longest first.  In the figures'
+    group, "Yours: probably lower (failed exam)." where it fits, so a failed
+    attempt reads apart from the visa need almost every non-US IMG has,
+    which is not named (diff review s55, 8).  Outside it, "Unseen: your
+    failed exam.", in place of the jargon "Red flag unseen." (diff review
+    s55, 7)."""
+    if in_group:
+        # The gravest alone last: "(failed exam and more)" rarely fitted
+        # beside a score, and the notes name every flag.
+        gravest = [each for each in flags if each != VISA_FLAG]
+        named = list(dict.fromkeys([*flags_named(gravest), *(flags_named(gravest[:1]))]))
+        return [
+            *([[f" {said.removesuffix('.')} ({each})." for each in named for said in PROBABLY_LOWER]] if named else []),
+            [f" {said}" for said in PROBABLY_LOWER],
+        ]
+    named = flags_named(flags)
+    # Shorter still: one flag without "your"; two or more, where the first
+    # "and more" takes the room a field's name now needs, as "red flags", a
+    # word the glossary explains.
+    return [
+        list(
+            dict.fromkeys(
+                [
+                    unseen_clause(flags, in_group, heard=True),
+                    *(f" Unseen: your {each}." for each in named),
+                    *([] if len(flags) > 1 else [f" Unseen: {named[0]}."]),
+                ]
+            )
+        ),
+        *([[" Unseen: your red flags.", " Unseen: red flags."]] if len(flags) > 1 else []),
+    ]
 
 
 def _plural(flags: Sequence[str]) -> bool:
@@ -959,33 +1003,87 @@ ESTIMATE_NOT_YOURS = "It is this model's estimate from NRMP's published summarie
 BASE_NOT_YOURS = "It is their share, not your own chance."
 
 
-def pinned_line(name: str, share: str, whose: str, caveats: Sequence[str], failing: str, flagged: Sequence[str]) -> str:
-    """The phone's pinned line: "{name}: {share} 2026 non-US IMGs{whose} ({caveats}).{failing}{flagged}",
-    as "Internal Medicine: about 47% of 2026 non-US IMGs with your score and
-    ranks matched. Yours: probably lower.", kept to PINNED_LINE_CHARS.  Where
-    it is too long, the first line that fits keeps the most of, in order: a
-    failing score, the flags' clause (``flagged``, longest form first), the
-    caveats, the year, the field's name (chosen just above the line), the
-    flags' longer form.  Whose figure it is always stays (soap audit s55, 6),
-    so the last try fits whatever the field or the answers."""
+# Each field's short form for the phone's pinned line, one the glossary's
+# table of short forms lists, so a reader can look it up: the full name and
+# the year left no room, and the line dropped the field's name in 69,604 of
+# 78,336 answers (diff review s55, 7).  None for pathology: "path" reads
+# as a word of its own.
+PINNED_NAMES = {
+    "internal-medicine": "IM",
+    "family-medicine": "FM",
+    "pediatrics": "Peds",
+    "psychiatry": "Psych",
+    "neurology": "Neuro",
+    "emergency-medicine": "EM",
+    "anesthesiology": "Anesthesia",
+    "obstetrics-gynecology": "OB/GYN",
+    "general-surgery": "Surgery",
+    "pmr": "PM&R",
+    "diagnostic-radiology": "Radiology",
+    "dermatology": "Derm",
+    "otolaryngology": "ENT",
+    "plastic-surgery": "Plastics",
+    "neurological-surgery": "Neurosurgery",
+    "orthopaedic-surgery": "Ortho",
+}
 
-    def line(named: bool, said: Sequence[str], year: bool, fail: str, flag_words: str) -> str:
+
+def pinned_names(spec: data.Specialty) -> list[str]:
+    """The field's names for the pinned line, longest first: its name, then its short form."""
+    return list(dict.fromkeys([spec.name, PINNED_NAMES.get(spec.slug, spec.name)]))
+
+
+def pinned_line(
+    names: Sequence[str],
+    share: str,
+    whose: str,
+    caveats: Sequence[str],
+    failing: Sequence[str],
+    flagged: Sequence[Sequence[str]],
+) -> str:
+    """The phone's pinned line: "{name}: {share} 2026 non-US IMGs{whose} ({caveats}).{failing}{flagged}",
+    as "IM: about 47% of 2026 non-US IMGs with your score and ranks matched.
+    Yours: probably lower.", kept to PINNED_LINE_CHARS.  Where it is too
+    long, the first line that fits keeps the most of, in order: a failing
+    score, the flags' clause, the caveats (the first of them longest), the
+    failing score's longer forms (``failing``, longest first), the flags'
+    names (``flagged``: groups of forms, those that name the flags first,
+    each longest first), the year, the field's full name (``names``,
+    longest first), the flags' longer forms.  Whose figure it is and the
+    field's name, full or short, always stay (soap audit s55, 6; diff
+    review s55, 7), so the last try, with the shortest name, fits whatever
+    the answers."""
+
+    def line(name: str, said: Sequence[str], year: bool, fail: str, flag_words: str) -> str:
         group = f"{DATA_YEAR} {DATA_GROUP}" if year else DATA_GROUP
         brackets = f" ({'; '.join(said)})" if said else ""
-        opening = f"{share} {group}{whose}{brackets}."
-        return f"{name}: {opening}{fail}{flag_words}" if named else f"{capitalised(opening)}{fail}{flag_words}"
+        return f"{name}: {share} {group}{whose}{brackets}.{fail}{flag_words}"
 
     keep = (True, False)
+    # The caveats are dropped from the last: "not your group" went with
+    # "rough" and "far from the data" (diff review s55, 7).
+    bracketed = [caveats[:kept] for kept in range(len(caveats), -1, -1)]
+
+    def failing_kept(said: Sequence[str]) -> bool:
+        """Whether a failing score left out, said among the caveats, is kept:
+        beside the field's name it gave way to the flags (diff review s55, 7)."""
+        return not any("failing" in each for each in caveats) or any("failing" in each for each in said)
+
     return first_within_pinned_line(
-        [
-            line(named, caveats if bracketed else (), year, failing if fail else "", flag_words)
-            for fail in keep
-            for flag_kept in keep
-            for bracketed in keep
-            for year in keep
-            for named in keep
-            for flag_words in (flagged if flag_kept else [""])
-        ]
+        list(
+            dict.fromkeys(
+                line(name, said, year, fail, flag_words)
+                for keeps_failing in keep
+                for flag_kept in keep
+                for said in bracketed
+                if not keeps_failing or failing_kept(said)
+                for fail in ([*failing] or [""] if keeps_failing else [""])
+                for forms in (flagged if flag_kept else [[""]])
+                for year in keep
+                for name in names
+                for flag_words in forms
+            )
+        )
     )
 
 
@@ -2051,19 +2149,20 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         *(["far from the data"] if far else []),
         *([whose] if whose else []),
     ]
+
     # The flags' clause, short, and shorter still where the read-out's room
     # runs out: it is said before the score alone, which the notes repeat.
-    heard = (
-        [
-            unseen_clause(flags, in_group, heard=True),
-            unseen_heard_shortest(flags, in_group),
-            *([f" {YOURS_LOWER_SHORT}"] if in_group else []),
-        ]
-        if flags
-        else [""]
-    )
     # The COMLEX words' short form, dropped last of all where the room runs out.
-    heard = [f"{clause} {profile.NO_SCORE_HEARD_DO}" for clause in heard] + heard if comlex else heard
+    def clauses(flag_forms: Sequence[str]) -> list[str]:
+        return [*(f"{clause} {profile.NO_SCORE_HEARD_DO}" for clause in flag_forms), *flag_forms] if comlex else [*flag_forms]
+
+    heard = clauses([unseen_clause(flags, in_group, heard=True), *unseen_heard_shorter(flags, in_group)] if flags else [""])
+    # Tried after every other cut, so the read-out keeps to its 40 words
+    # whatever the answers: the read-out without the flags' clause, which the
+    # headline and the summary still give.  A US graduate's PM&R figure with
+    # a failing score, 4 ranks and red flags ran to 41 words with the
+    # shortest clause there was then (diff review s55, 6).
+    unflagged = clauses([""]) if flags else []
     if used:
         # Whose figure, in its short form: "about 47% matched" read as the
         # reader's own chance (soap audit s55, 6).
@@ -2093,7 +2192,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         announced = first_within_read_out(
             [
                 profile.after_pass_note(v, f"{figure}{clause}{tail}{said}", heard=short)
-                for clause in heard
+                for clause in [*heard, *unflagged]
                 for short in (False, True)
                 for said in dict.fromkeys((pointer, ""))
                 for tail in dict.fromkeys((alone, ""))
@@ -2119,9 +2218,10 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
             list(
                 dict.fromkeys(
                     profile.after_pass_note(v, f"{form}{unused}{yard}{clause}", heard=short)
+                    for forms in (heard, unflagged)
                     for kept in ((unused_said, unused_short), ("",))
                     for yard in dict.fromkeys((yardstick, ""))
-                    for clause in heard
+                    for clause in forms
                     for unused in kept
                     for form in ([short_base, shortest_base] if yard else [base, short_base, shortest_base])
                     for short in (False, True)
@@ -2144,23 +2244,34 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         f"failing {GIST_NAMES[m.label]}" if failing and m.label == STEP2_LABEL else GIST_NAMES.get(m.label, m.label)
         for m in blocked
     ]
+    # Kept the longest, in order: a failing score left out, as a failing
+    # score the figure used is kept; whose figures; what else was left out
+    # (diff review s55, 7).
+    not_used = [f"{', '.join(left_out)} not used"] if left_out else []
+    failing_left_out = failing and any(m.label == STEP2_LABEL for m in blocked)
     short_caveats = [
+        *(not_used if failing_left_out else []),
         *([whose] if whose else []),
+        *([] if failing_left_out else not_used),
         *(["rough"] if rough else []),
-        *([f"{', '.join(left_out)} not used"] if left_out else []),
         *(["far from the data"] if far else []),
     ]
-    # A failing score left out is said in the parenthesis, in a word.
+    # A failing score left out is said in the parenthesis, in a word.  One
+    # the figure used is said after it, as "Score 180" or "180", after
+    # "with your score", where "Step 2 CK 180" leaves no room beside the
+    # field's name (diff review s55, 7).
     failing_said = (
-        f" Step 2 CK {v['step2_score']}: below passing." if failing and not any(m.label == STEP2_LABEL for m in blocked) else ""
+        [f" {said}{v['step2_score']}: below passing." for said in ("Step 2 CK ", "Score ", "")]
+        if failing and not failing_left_out
+        else []
     )
     gist = pinned_line(
-        spec.name,
+        pinned_names(spec),
         f"{about(probability)} of" if used else f"base rate {_rate(prior)} for",
         f" {gist_names([m.label for m in used])} matched" if used else "",
         short_caveats,
         failing_said,
-        _unseen_tiny(flags, in_group) if flags else [""],
+        _unseen_tiny(flags, in_group) if flags else [[""]],
     )
     return {
         "inputs": dict(v),

@@ -4708,6 +4708,10 @@ def test_the_match_odds_page_says_the_figure_is_not_your_chance_in_short_sentenc
     if "chances" in lead:
         assert "The figure is not your own chance." in bullet
         assert "the result says the figure is probably an overestimate for you, so your own chance is probably lower" in bullet
+        # "By the check's rules" was not so for an old graduation, which the
+        # result flags on its years alone; and the figure is the model's (diff review s55, 14).
+        assert "Where you enter one, the result says" in bullet and "by the check's rules" not in bullet
+        assert "It is this model's estimate of the share of the" in bullet
     else:
         assert bullet.startswith(
             f"{lead} If you did not match last time, in this field or another, read the estimate as more likely too high"

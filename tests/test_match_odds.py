@@ -1001,8 +1001,8 @@ def test_ranks_left_out_still_say_ranks_at_the_unmatched_median_in_the_summary_a
         "Outcomes 2026)."
     )
     # The phone's pinned line keeps what was left out and whose figures these are (3), by name and year (soap
-    # audit s55, 6): the field's name, chosen just above it, gives way first.
-    assert result["gist"] == "Base rate 22.7% for 2026 non-US IMGs (not your group; score, ranks not used)."
+    # audit s55, 6), and the field's short name where its full name leaves no room (diff review s55, 7).
+    assert result["gist"] == "Ortho: base rate 22.7% for 2026 non-US IMGs (not your group; score, ranks not used)."
 
 
 @pytest.mark.parametrize(
@@ -1281,7 +1281,8 @@ def test_the_base_rate_alone_is_probably_too_high_too() -> None:
     # Then, beside the visa, what else these figures cannot see (planner audit s54, 5).
     assert result["summary"].endswith(f"so for you this figure is probably an overestimate.{match_odds.US_FILE_UNSEEN}")
     assert "Yours is probably lower" in result["announced"]
-    assert result["gist"] == "Family Medicine: base rate 53.9% for 2026 non-US IMGs. Your chance: probably lower."
+    # The gravest flag named, where the field's short name leaves room (diff review s55, 7 and 8).
+    assert result["gist"] == "FM: base rate 53.9% for 2026 non-US IMGs. Yours: probably lower (failed exam and more)."
 
 
 @pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES])
@@ -1386,7 +1387,7 @@ def test_every_red_flag_makes_the_figure_probably_an_overestimate_never_a_ceilin
     assert result["unseen_flags"]
     assert ", so for you this figure is probably an overestimate." in result["summary"]
     assert " Yours is probably lower" in result["announced"]
-    assert result["gist"].endswith((" Your chance: probably lower.", " Yours: probably lower.")), result["gist"]
+    assert re.search(r" (Your chance|Yours): probably lower( \([^)]+\))?\.$", result["gist"]), result["gist"]
     for said in (result["summary"], result["announced"], result["gist"], *result["notes"], str(match_odds.render(result))):
         assert "ceiling" not in said and "Likely high" not in said, said
     # With no flag, none of it.
@@ -1593,7 +1594,7 @@ def test_the_note_on_reapplicants_speaks_to_one_who_changed_field_too() -> None:
 
 @pytest.mark.parametrize("slug", [s.slug for s in SPECIALTIES])
 def test_what_is_read_out_with_every_flag_and_a_past_no_match_keeps_to_forty_words(slug: str) -> None:
-    for applicant, score, ranks in itertools.product(dict(APPLICANT_TYPES), (None, 200, 250), (None, 1, 15)):
+    for applicant, score, ranks in itertools.product(dict(APPLICANT_TYPES), (None, 180, 200, 250), (None, 1, 4, 15)):
         result = compute(
             {**OLD_GRADUATE, "exam_failures": 12, "previously_unmatched": True, "specialty": slug}
             | {"applicant_type": applicant, "step2_score": score, "contiguous_ranks": ranks}
@@ -1612,15 +1613,19 @@ def test_a_phone_keeps_the_figure_and_its_caution_in_view_under_the_form() -> No
     # "Internal Medicine: about 47% matched. A ceiling for you: red flags
     # unseen." read as the reader's own chance: the line says whose figure it
     # is, and that theirs is probably lower (soap audit s55, 6).
+    # The field's name, short where the full one leaves no room: it was
+    # dropped from 69,604 of 78,336 lines (diff review s55, 7).
     result = match_odds.compute({})
-    assert result["gist"] == "About 44% of 2026 non-US IMGs with your score matched. Your chance: probably lower."
+    assert result["gist"] == "IM: about 44% of 2026 non-US IMGs with your score matched. Your chance: probably lower."
     assert f'<p class="mpb-gist" hidden>{result["gist"]}</p>' in str(render_result(match_odds, result))
+    # A failed attempt read like the visa need almost every non-US IMG has:
+    # where the line has room, it is named, at the year's cost (diff review s55, 8).
     flagged = match_odds.compute({"exam_failures": 1, "years_since_graduation": 10})
-    assert flagged["gist"] == result["gist"]
+    assert flagged["gist"] == "IM: about 44% of non-US IMGs with your score matched. Yours: probably lower (failed exam)."
     # The audit's reader: a failed attempt and a visa need, 232 and 4 internal medicine ranks.
     reader = match_odds.compute({"step2_score": 232, "contiguous_ranks": 4, "exam_failures": 1, "years_since_graduation": 4})
-    assert reader["gist"] == "About 47% of 2026 non-US IMGs with your score and ranks matched. Yours: probably lower."
-    # Where it fits, the field's name too.
+    assert reader["gist"] == "IM: about 47% of non-US IMGs with your score and ranks matched. Yours: probably lower."
+    # Where it fits, the field's full name.
     assert match_odds.compute({"needs_visa": "false"})["gist"] == (
         "Internal Medicine: about 44% of 2026 non-US IMGs with your score matched."
     )
@@ -1640,7 +1645,9 @@ def test_no_short_form_reads_as_the_readers_own_chance_and_each_keeps_to_its_roo
     from calculators.registry import PINNED_LINE_CHARS
 
     flagged = {**FLAGGED_FILE, "previously_unmatched": True}
-    for applicant, score, ranks, file in itertools.product(APPLICANTS, (None, 205, 250), (None, 1, 6), (CLEAN_FILE, flagged)):
+    # 180, far below passing, and 4 ranks: a US graduate's PM&R read-out ran to 41 words (diff review s55, 6).
+    grid = itertools.product(APPLICANTS, (None, 180, 205, 250), (None, 1, 4, 6), (CLEAN_FILE, flagged))
+    for applicant, score, ranks, file in grid:
         result = compute(
             {"specialty": slug, "applicant_type": applicant, "step2_score": score, "contiguous_ranks": ranks, **file}
         )
@@ -1666,7 +1673,15 @@ def test_no_short_form_reads_as_the_readers_own_chance_and_each_keeps_to_its_roo
         if applicant == "non-us-img" and file is flagged:
             assert "so for you this figure is probably an overestimate" in summary
             assert "probably lower" in said, said
-            assert "probably lower" in gist or f"Step 2 CK {score}: below passing." in gist, gist
+            # The field's name always stays (diff review s55, 7): where even
+            # its short form leaves no room, the flags' clause goes.
+            shortest = match_odds.pinned_names(specialty(slug))[-1]
+            assert (
+                "probably lower" in gist
+                or f"{score}: below passing." in gist
+                or "failing score" in gist
+                or _no_room_for_the_flags(gist, shortest)
+            ), gist
         if applicant == "non-us-img" and file is CLEAN_FILE:
             assert "probably" not in said + gist
 
@@ -1858,15 +1873,27 @@ def test_the_graduation_note_is_short_sentences_with_the_condition_first() -> No
     assert "ceiling" not in note
 
 
-def test_the_read_outs_shortest_flags_clause_is_plain_words() -> None:
+def test_the_read_outs_shorter_flags_clauses_are_plain_words_that_name_the_flags() -> None:
     # "A ceiling: red flags unseen." was jargon, and claimed more than the
-    # notes (soap audit s55, 6): every flag now says the reader's chance is probably lower.
-    shortest = match_odds.unseen_heard_shortest
+    # notes (soap audit s55, 6); "given your red flag" called an old
+    # graduation one, and did not tell a failed attempt apart from a visa
+    # need (diff review s55, 8): the shorter clauses name the flags.
+    shorter = match_odds.unseen_heard_shorter
     old = compute({**OLD_GRADUATE, **CLEAN_FILE, "years_since_graduation": 8})["unseen_flags"][0]
-    assert shortest([match_odds.VISA_FLAG], True) == " Yours is probably lower, given your red flag."
-    assert shortest([old, match_odds.VISA_FLAG], True) == " Yours is probably lower, given your red flags."
-    assert shortest(["2 failed exam attempts"], True) == " Yours is probably lower, given your red flags."
-    assert shortest([match_odds.VISA_FLAG], False) == " Red flags unseen: see the notes."
+    assert shorter([match_odds.VISA_FLAG], True) == [" Yours is probably lower, given your visa need.", " Yours: probably lower."]
+    assert shorter(["failed exam attempt", old, match_odds.VISA_FLAG], True) == [
+        " Yours is probably lower, given your failed exam, graduation year and visa need.",
+        " Yours is probably lower, given your failed exam and more.",
+        " Yours: probably lower.",
+    ]
+    assert shorter(["2 failed exam attempts"], False) == [
+        " Unseen here: your 2 failed exams.",
+        " Unseen here: 2 failed exams.",
+    ]
+    assert shorter([old, match_odds.VISA_FLAG], False)[-1] == " Unseen here: your red flags."
+    for in_group in (True, False):
+        for said in shorter([old, match_odds.VISA_FLAG], in_group):
+            assert "flags unseen" not in said.lower() and "given your red flag" not in said, said
 
 
 def test_an_old_graduation_is_marked_as_the_checks_flag_and_named_in_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -2257,3 +2284,122 @@ def test_the_not_your_group_note_reads_in_short_sentences_with_what_to_do_openin
     assert _lead(match_odds.render(result)).startswith(f"Not your group. These are figures for non-US IMGs, not for {group}. ")
     for rule in (match_odds.LEAN_RULE, match_odds.HARD_FIELD_NO_LEAN):
         assert all(len(sentence.split()) <= 25 for sentence in rule.split(". "))
+
+
+# --- diff review s55, 6, 7 and 8: the read-out's length, the phone's line and its flags ---------------------
+SWEEP_FILES = (
+    CLEAN_FILE,
+    {**CLEAN_FILE, "exam_failures": 1},
+    {**CLEAN_FILE, "years_since_graduation": 10},
+    FLAGGED_FILE,
+    {**FLAGGED_FILE, "exam_failures": 3, "previously_unmatched": True},
+)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_pinned_line_names_the_field_and_every_read_out_keeps_to_forty_words(slug: str) -> None:
+    # The field's name was dropped from 69,604 of 78,336 pinned lines (7), and
+    # a failing 180 took 93 read-outs to 41 words (6), where the grid had no
+    # score that low.
+    from calculators.registry import PINNED_LINE_CHARS
+
+    spec = specialty(slug)
+    names = match_odds.pinned_names(spec)
+    assert names[0] == spec.name
+    grid = itertools.product(APPLICANTS, (None, 180, 205, 232, 250, 300), (None, 0, 1, 4, 15), SWEEP_FILES)
+    for applicant, score, ranks, file in grid:
+        values = {"specialty": slug, "applicant_type": applicant, "step2_score": score, "contiguous_ranks": ranks, **file}
+        result = compute(values)
+        said, gist = result["announced"], result["gist"]
+        assert len(gist) <= PINNED_LINE_CHARS, gist
+        assert any(gist.startswith(f"{name}: ") for name in names), gist
+        assert len(said.split()) <= registry.READ_OUT_WORDS, said
+        if ranks == 0:
+            continue
+        flags = result["unseen_flags"]
+        # No "Red flag unseen." jargon on the phone (7), and the read-out
+        # always keeps a flags' clause.
+        assert "Red flag" not in gist and "red flags unseen" not in said.lower(), gist
+        if flags:
+            assert "probably lower" in said or "Unseen here:" in said, said
+        failing = profile.step2_failing(values)
+        if failing and any(m["measure"] == "step2_score" and m["used"] for m in result["measures"]):
+            assert re.search(rf"Step 2 CK (of )?{score}\b[^.]* below", said), said
+        # In the figures' group, a flag is dropped from the line only where
+        # even the shortest name leaves it no room, or a failing score takes it.
+        if flags and applicant == "non-us-img" and "probably lower" not in gist and not failing:
+            assert _no_room_for_the_flags(gist, names[-1]), gist
+
+
+def _no_room_for_the_flags(gist: str, shortest: str) -> bool:
+    """Whether the line's figure, with the field's shortest name and no year
+    or caveats, leaves no room for the flags' shortest clause."""
+    from calculators.registry import PINNED_LINE_CHARS
+
+    opening = re.sub(r" \([^)]*\)", "", gist.split(": ", 1)[1]).replace(f"{match_odds.DATA_YEAR} ", "")
+    return len(f"{shortest}: {opening} {match_odds.YOURS_LOWER_SHORT}") > PINNED_LINE_CHARS
+
+
+def test_the_audits_pmr_reader_hears_forty_words_with_the_failing_score_and_the_flag() -> None:
+    # PM&R, a US-citizen IMG, Step 2 CK 180, 4 ranks, a failed attempt: 41 words (diff review s55, 6).
+    result = compute(
+        {"specialty": "pmr", "applicant_type": "us-img", "step2_score": 180, "contiguous_ranks": 4, "exam_failures": 1}
+    )
+    said = result["announced"]
+    assert len(said.split()) <= registry.READ_OUT_WORDS, said
+    assert "Unseen here: your failed exam." in said
+    assert said.endswith("Step 2 CK 180: below the passing score, 218."), said
+    assert result["gist"].startswith("PM&R: just over 50% of "), result["gist"]
+
+
+def test_each_short_field_name_is_one_the_glossary_lists_and_is_shorter() -> None:
+    # A reader who meets "IM" or "OB/GYN" on the phone can look it up (diff review s55, 7).
+    from pathlib import Path
+
+    glossary = (Path(__file__).resolve().parents[1] / "docs" / "glossary.md").read_text(encoding="utf-8")
+    table = glossary[glossary.index("## Specialty names and short forms") :].split("\n## ", 1)[0]
+    rows = {
+        cells[0].lower(): [form.strip().split(" (")[0].lower() for form in cells[1].split(",")]
+        for line in table.splitlines()
+        if line.startswith("| ") and not line.startswith("| Name") and (cells := [c.strip() for c in line.strip("|").split("|")])
+    }
+    assert set(match_odds.PINNED_NAMES) <= set(SLUGS)
+    for slug, short in match_odds.PINNED_NAMES.items():
+        spec = specialty(slug)
+        assert len(short) < len(spec.name), short
+        own = re.sub(r" \((?:PM&R|ENT|integrated)\)$", "", spec.name).lower()
+        assert short.lower() in rows[own], (slug, short, rows[own])
+    # Pathology keeps its name: "path" reads as a word of its own.
+    assert match_odds.pinned_names(specialty("pathology")) == ["Pathology"]
+
+
+def test_the_phone_names_what_the_figures_cannot_see_in_plain_words() -> None:
+    # Outside the figures' group, "Red flag unseen." was jargon (diff review s55, 7).
+    us_img = {"applicant_type": "us-img", "step2_score": 240, "needs_visa": "false"}
+    one = compute({**us_img, "exam_failures": 1})["gist"]
+    assert one == "IM: about 44% of 2026 non-US IMGs with your score matched. Unseen: your failed exam.", one
+    old = compute({**us_img, "specialty": "dermatology", "years_since_graduation": 10})["gist"]
+    assert old.endswith(" Unseen: your graduation year."), old
+    many = compute({**us_img, "exam_failures": 2, "previously_unmatched": True, "years_since_graduation": 10})["gist"]
+    assert many.endswith((" Unseen: your red flags.", " Unseen: red flags.")) or "Unseen: your 2 failed exams" in many, many
+    # In the group, a failed attempt is named where there is room; the visa
+    # need almost every non-US IMG has is not (diff review s55, 8).
+    base = {"step2_score": None, "contiguous_ranks": None}
+    failed = compute({**base, "exam_failures": 1})["gist"]
+    assert failed == "IM: base rate 48.5% for 2026 non-US IMGs. Your chance: probably lower (failed exam).", failed
+    visa = compute(base)["gist"]
+    assert visa == "Internal Medicine: base rate 48.5% for 2026 non-US IMGs. Your chance: probably lower.", visa
+
+
+def test_a_failing_score_stays_on_the_phone_beside_the_fields_name() -> None:
+    # The field's name took the room a failing score had: it is said in fewer
+    # words, "180: below passing.", and one left out stays among the caveats,
+    # ahead of the flags' clause (diff review s55, 7).
+    pmr = compute({"specialty": "pmr", "applicant_type": "us-img", "step2_score": 180, "contiguous_ranks": 4, "exam_failures": 1})
+    assert pmr["gist"] == "PM&R: just over 50% of non-US IMGs with your score and ranks matched. 180: below passing."
+    psych = compute({"specialty": "psychiatry", "step2_score": 205})["gist"]
+    assert psych == "Psych: about 39% of non-US IMGs with your score matched. Step 2 CK 205: below passing.", psych
+    ortho = compute({"specialty": "orthopaedic-surgery", "step2_score": 215, "contiguous_ranks": 3})["gist"]
+    assert ortho == "Orthopaedic Surgery: base rate 22.7% for 2026 non-US IMGs (failing score, ranks not used).", ortho
+    neurosurgery = {"specialty": "neurological-surgery", "applicant_type": "us-img", "step2_score": 200, "contiguous_ranks": 4}
+    assert compute(neurosurgery)["gist"].endswith("(failing score not used).")
