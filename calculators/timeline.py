@@ -1098,9 +1098,16 @@ FIELDS = (
         optional=True,
         earliest=dt.date(2024, 1, 1),
         latest=dt.date(2040, 12, 31),
-        help="When you plan to send your application to programs. Leave empty for the first day "
-        "of the next season you can still apply to on time.",
+        # A reader who had applied met "when you plan to send", which did not
+        # fit them (interview audit s56, 5).
+        help="When you plan to send your application to programs. Already applied? Enter the day you submitted. "
+        "Leave it empty for the first day of the next season you can still apply to on time, or, if you answer "
+        "below that you applied this season, for that season.",
     ),
+    # The shared answer, as the five calculators with mid-season notes ask
+    # it: said "Yes" there, a reader with no date here was planned the next
+    # Match, and read that as "my season is over" (interview audit s56, 5).
+    profile.APPLIED_THIS_SEASON,
     BoolField(
         name="dual_applying",
         label="I am dual applying",
@@ -1138,6 +1145,26 @@ def default_submission(today: dt.date) -> dt.date:
     """The opening day of the next season still open on time, or today if it is already open."""
     dates = cycle.season(cycle.next_open_season(today))
     return max(today, dates["submissions_open"].date)
+
+
+def applied_submission(values: Mapping[str, object], today: dt.date) -> dt.date | None:
+    """For a reader who answered that they applied in the season under
+    review on ``today``, and gave no date: the first day that season's
+    applications could go, so the plan is the one a past date gives.  None
+    otherwise, and the plan is as it was (interview audit s56, 5)."""
+    answer = profile.season_answer(values, today)
+    if answer is None or not answer[1]:
+        return None
+    return cycle.season(answer[0])["submissions_open"].date
+
+
+def applied_note(match_year: int, submission: dt.date, estimated: bool) -> str:
+    """Why a plan with no date given is for the season the reader applied in."""
+    return (
+        f"{profile.answered(match_year, True)}, so this plan is for that season. With no date given, it counts from "
+        f"{long_date(submission)}{' (estimated)' if estimated else ''}, the first day applications could go. Enter "
+        "the day you submitted for your own dates."
+    )
 
 
 COMMIT_TO_DUAL = "Last point to commit to dual applying"
@@ -2118,7 +2145,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     v = parse_inputs(FIELDS, inputs)
     today = day(v, "today")
     chosen = day_or_none(v, "eras_submission")
-    submission = chosen or default_submission(today)
+    applied_on = None if chosen else applied_submission(v, today)
+    submission = chosen or applied_on or default_submission(today)
     found = cycle.season_for_submission(submission, today)
     if isinstance(found, str):
         raise InputError("eras_submission", f"ERAS submission date: {found}. Pick a date inside a season's window.")
@@ -2521,7 +2549,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # Leads the headline of a plan for the next season while the running
     # one's rank lists may still be open past our estimate.
     running_lead = ""
-    if chosen is None:
+    if applied_on is not None:
+        # First: it says why the plan is for this season (interview audit s56, 5).
+        notes.insert(0, applied_note(match_year, submission, submission_estimated))
+    elif chosen is None:
         # On the review start itself "not yet started" contradicted the row
         # dated that day (date sweep s40, 9).
         notes.append(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators import cycle, data, registry, timeline
+from calculators import cycle, data, profile, registry, timeline
 from calculators.fields import InputError
 from calculators.html import capitalised, long_date
 
@@ -2680,3 +2680,84 @@ def test_the_result_offers_a_button_to_print_only_the_plan(inputs: dict[str, str
     assert ".mpb-print-plan-only .mpb-stale-why { display: none !important; }" in printing
     for clears in ('matchMedia("print")', 'addEventListener("focus", clearPlanOnly)', '"visibilitychange"'):
         assert clears in script, clears
+
+
+# --- A reader in the middle of the interview season (interview audit s56) ----------------------------------------------
+# A US-citizen IMG who applied for the Match 2027 reads the plan on 7 December 2026.
+INTERVIEW56 = {"today": "2026-12-07", "applicant_type": "us-img", "needs_visa": "false"}
+APPLIED_2027 = {"applied_this_season": "yes-2027"}
+APPLIED_NOTE = (
+    "As you answered, you applied for the Match 2027, so this plan is for that season. With no date given, it "
+    "counts from 2 September 2026 (estimated), the first day applications could go. Enter the day you submitted "
+    "for your own dates."
+)
+
+
+def test_the_plan_asks_the_shared_question_whether_you_applied_this_season() -> None:
+    # It did not read the answer the five other mid-season calculators share (interview audit s56, 5).
+    names = [field.name for field in timeline.FIELDS]
+    assert profile.APPLIED_THIS_SEASON in timeline.FIELDS
+    # Beside the date it stands in for.
+    assert names.index(profile.APPLIED_THIS_SEASON.name) == names.index("eras_submission") + 1
+    date_help = next(field.help for field in timeline.FIELDS if field.name == "eras_submission")
+    assert "Already applied? Enter the day you submitted." in date_help
+
+
+@pytest.mark.parametrize("today", ["2026-10-01", "2026-12-07", "2026-12-25", "2027-01-10"])
+def test_said_yes_with_no_date_the_plan_is_for_the_match_under_review(today: str) -> None:
+    # "Plan for the Match 2028" after "Yes, I applied for the Match 2027" read as
+    # "my season is over" (interview audit s56, 5).
+    result = timeline.compute({**INTERVIEW56, **APPLIED_2027, "today": today})
+    assert result["match_year"] == 2027 and result["submission"] == "2026-09-02"
+    assert f"Plan for the Match 2027 as of {long_date(dt.date.fromisoformat(today))}: " in result["summary"]
+    # Said first, in one short sentence, then the day the plan counts from.
+    assert result["notes"][0] == APPLIED_NOTE
+    assert sentences(APPLIED_NOTE)[0] == "As you answered, you applied for the Match 2027, so this plan is for that season."
+    assert not any(n.startswith("No submission date given") for n in result["notes"])
+    assert not any("Applied to the Match 2027 already?" in n for n in result["notes"])
+    # The plan a reader gets who typed that day: the same rows on the same days.
+    typed = timeline.compute({**INTERVIEW56, "today": today, "eras_submission": "2026-09-02"})
+    assert [(m["date"], m["title"], m["past"]) for m in result["milestones"]] == [
+        (m["date"], m["title"], m["past"]) for m in typed["milestones"]
+    ]
+    assert result["summary"] == typed["summary"] and result["announced"] == typed["announced"]
+    # The stand-in day is the estimate it is, marked where the reader looks.
+    assert timeline.shown_date(by_title(result)[timeline.SUBMIT]) == "2 September 2026 (estimated)"
+
+
+def test_said_yes_a_typed_date_still_decides_and_outside_the_reviews_the_answer_changes_nothing() -> None:
+    typed = {**INTERVIEW56, "eras_submission": "2026-09-20"}
+    assert timeline.compute({**typed, **APPLIED_2027})["notes"] == timeline.compute(typed)["notes"]
+    # Before programs start reading (10 September) and after our early
+    # deadline (20 February), no season is under review: the plan is as it was.
+    for today in ("2026-09-10", "2027-02-20"):
+        plain = timeline.compute({**INTERVIEW56, "today": today})
+        said = timeline.compute({**INTERVIEW56, **APPLIED_2027, "today": today})
+        assert (said["match_year"], said["summary"], said["notes"]) == (plain["match_year"], plain["summary"], plain["notes"])
+    # Remembered from the Match 2027, "Yes" says nothing of the Match 2028,
+    # under review in October 2027 (diff review s55, 1).
+    later = {**INTERVIEW56, "today": "2027-10-05"}
+    assert timeline.compute({**later, **APPLIED_2027})["summary"] == timeline.compute(later)["summary"]
+    assert timeline.compute(later)["match_year"] == 2029
+
+
+@pytest.mark.parametrize("answer", [None, "not-said", "no-2027"])
+def test_not_said_or_no_plans_the_next_season_exactly_as_before(answer: str | None) -> None:
+    # "With No or Not said, behave exactly as now" (interview audit s56, 5): the
+    # words a plan with no date gave on 7 December 2026.
+    inputs = {**INTERVIEW56, **({} if answer is None else {"applied_this_season": answer})}
+    result = timeline.compute(inputs)
+    assert result["summary"] == (
+        "Next: Request letters on 2 January 2027 (estimated). 5 past steps come first if not done yet. Plan for the "
+        "Match 2028 as of 7 December 2026: 21 milestones ahead, 5 already past."
+    )
+    assert result["announced"] == (
+        "Next: Request letters on 2 January 2027 (estimated). 5 past steps come first if not done yet. Match 2028 "
+        "plan: 21 milestones ahead."
+    )
+    assert (
+        "No submission date given, so the plan uses 1 September 2027 (estimated): the next day you can send "
+        "applications for the Match 2028 while programs have not yet started reviewing." in result["notes"]
+    )
+    assert RUNNING_2027 in " ".join(result["notes"]) and APPLIED_NOTE not in result["notes"]
+    assert len(result["notes"]) == 8 and result["ics_count"] == 21
