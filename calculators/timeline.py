@@ -394,6 +394,10 @@ class Step:
     until_note: str = ""
     # That milestone as the plan names the stretch's end ("to the rank-list deadline").
     until_named: str = ""
+    # Said in place of ``until_note`` where that milestone's date is our
+    # estimate, set early on purpose: a cut-off read from it could cost a
+    # reader an interview (interview audit s56, 7).
+    until_note_early: str = ""
     # Said in place of ``detail`` to a reader of a kind ("h1b-only": who
     # needs an H-1B and cannot take a J-1, "visa": who needs one, "img-h1b-only"
     # and "img-visa": such an IMG, whose plan has the H-1B's Step 3 rows, "do":
@@ -459,7 +463,8 @@ def _step_item(
         # The day before: on that milestone's day, it is the reader's step.
         last = end.date - dt.timedelta(days=1)
         if last > day:
-            item["detail"] += " " + step.until_note.format(end=end.shown())
+            said = step.until_note_early if end.estimated_early and step.until_note_early else step.until_note
+            item["detail"] += " " + said.format(end=end.shown())
             item["until"], item["until_estimated"] = last.isoformat(), end.estimated
             if step.until_named:
                 item["until_shown"] = f"{step.until_named}, {end.shown()}"
@@ -792,6 +797,14 @@ STEPS: tuple[Step, ...] = (
         until_note=(
             "Interviews can go on while ranking is open, until the rank lists are certified by {end}. An interview "
             "after that could no longer change a list."
+        ),
+        # Of our early estimate, "could no longer change a list" made a hard
+        # cut-off of a date the NRMP's own may follow by a week or two
+        # (interview audit s56, 7).
+        until_note_early=(
+            "Interviews can go on while ranking is open, until the rank lists are certified by {end}. "
+            f"{cycle.EARLY_DEADLINE_VERDICT} Do not turn down an interview dated before the NRMP's published "
+            "deadline: only one after it could no longer change a list."
         ),
     ),
 )

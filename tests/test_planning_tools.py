@@ -678,9 +678,11 @@ def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past
     # It starts a month after programs start reviewing (23 September), which
     # is later than the submission (visa-psych audit s41, 7).
     assert (season["date"], season["until"], season["past"]) == ("2026-10-23", "2027-02-16", False)
+    # Our early estimate is no hard cut-off for an interview (interview audit s56, 7).
     assert season["detail"].endswith(
-        "until the rank lists are certified by 17 February 2027 (estimated, set early on purpose). An interview after "
-        "that could no longer change a list."
+        "until the rank lists are certified by 17 February 2027 (estimated, set early on purpose). "
+        f"{cycle.EARLY_DEADLINE_VERDICT} Do not turn down an interview dated before the NRMP's published deadline: "
+        "only one after it could no longer change a list."
     )
     # The next day to act on shows beside the stretch (diff review s22, 5: ranking opening was the next step).
     # Its end is named by the deadline and that day, the date its detail

@@ -2761,3 +2761,31 @@ def test_not_said_or_no_plans_the_next_season_exactly_as_before(answer: str | No
     )
     assert RUNNING_2027 in " ".join(result["notes"]) and APPLIED_NOTE not in result["notes"]
     assert len(result["notes"]) == 8 and result["ics_count"] == 21
+
+
+def test_the_interview_season_does_not_make_our_early_deadline_a_cut_off_for_interviews() -> None:
+    # "An interview after that could no longer change a list" of 17 February
+    # 2027, our estimate set a week before the earliest published pattern: a
+    # reader could turn down a late-February interview (interview audit s56, 7).
+    row = by_title(timeline.compute({**INTERVIEW56, **APPLIED_2027}))["Interview season"]
+    assert cycle.season(2027)["rank_deadline"].estimated_early
+    assert row["detail"].endswith(
+        "until the rank lists are certified by 17 February 2027 (estimated, set early on purpose). That deadline is "
+        "our estimate, set early on purpose, so the NRMP's own may leave a week or two more: check its calendar "
+        "before you decide. Do not turn down an interview dated before the NRMP's published deadline: only one after "
+        "it could no longer change a list."
+    )
+    assert cycle.EARLY_DEADLINE_VERDICT in row["detail"]
+    # In the calendar file too, which is what a reader carries.
+    assert "Do not turn down an interview dated before the NRMP" in timeline.compute({**INTERVIEW56, **APPLIED_2027})[
+        "ics"
+    ].replace("\r\n ", "")
+    # A deadline the NRMP published is the cut-off it says it is.
+    published = cycle.season(2026)["rank_deadline"]
+    assert not published.estimated
+    plan = timeline.compute({"today": "2025-12-07", "eras_submission": "2025-09-20", "applicant_type": "us-img"})
+    kept = by_title(plan)["Interview season"]["detail"]
+    assert kept.endswith(
+        f"until the rank lists are certified by {published.shown()}. An interview after that could no longer change a list."
+    )
+    assert "turn down" not in kept
