@@ -1953,6 +1953,21 @@ ADD_THROUGH_ERAS_BY = "Add programs through ERAS by about {}."
 ADD_ERAS_PROGRAMS_BY = "Add ERAS programs (not EM or OB/GYN) by about {}."
 # A word shorter, the heard form fits the read-out of 7 December's plan.
 ADD_ERAS_PROGRAMS_BY_HEARD = "Add ERAS programs (not EM, OB/GYN) by about {}."
+# Shown, it leads the headline, and with the rank-list deadline after it
+# keeps within the three lines a 360 px phone pins (interview audit s56, 3):
+# the fields ERAS does not take come after both.
+ADD_ERAS_PROGRAMS_LEAD = "Add ERAS programs by about {}."
+NOT_IN_ERAS = "EM and OB/GYN programs are not in ERAS."
+
+
+def rank_lists_by(deadline: cycle.SeasonDate, heard: bool = False) -> str:
+    """The rank-list deadline in the headline's few words, with a brief mark
+    where it is our estimate: a clause when ``heard``, as brackets are not."""
+    mark = "an early estimate" if deadline.estimated_early else "estimated" if deadline.estimated else ""
+    said = f", {mark}" if heard else f" ({mark.removeprefix('an ')})"
+    return f"Rank lists by {long_date(deadline.date)}{said if mark else ''}."
+
+
 # What a reader does on coming back after a no-match, said in three places.
 NEXT_SUBMISSION = "enter your next submission date, or leave it empty"
 
@@ -2715,11 +2730,23 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # and without it for a read-out short of room: both built here, as a
     # replace over the finished headline would stop matching, unseen, once
     # either sentence changed (diff review s52b, 10).
-    add = add_shown = add_named = add_undated = ""
+    add = add_shown = add_roomy = add_named = add_undated = ""
     if sent_while_open and not too_late_now:
-        useful_until = long_date(cycle.last_day_for_an_interview(match_year))
-        add, add_shown = ADD_THROUGH_ERAS_BY.format(useful_until) + " ", ADD_ERAS_PROGRAMS_BY.format(useful_until) + " "
-        add_named, add_undated = ADD_ERAS_PROGRAMS_BY_HEARD.format(useful_until) + " ", ADD_THROUGH_ERAS + " "
+        last_useful = cycle.last_day_for_an_interview(match_year)
+        useful_until = long_date(last_useful)
+        # The one date still to act on leads, then the rank-list deadline: after
+        # "Now: Interview season, until ...", the three lines a phone keeps
+        # pinned cut the last useful day off (interview audit s56, 3).  The
+        # table still marks the stretch under way.  A day to act on before the
+        # last useful one (registration's late fee, in October) follows them.
+        soon = next((m for m in leading if "until" not in m and m["date"] < last_useful.isoformat()), None)
+        also = f"{soon['title']} on {shown_date(soon)}. " if soon else ""
+        shown_then, heard_then = f"{rank_lists_by(deadline)} {also}", f"{rank_lists_by(deadline, heard=True)} {also}"
+        first = ""
+        add, add_undated = f"{ADD_THROUGH_ERAS_BY.format(useful_until)} {heard_then}", f"{ADD_THROUGH_ERAS} {heard_then}"
+        add_roomy = f"{ADD_ERAS_PROGRAMS_BY.format(useful_until)} {heard_then}"
+        add_named = f"{ADD_ERAS_PROGRAMS_BY_HEARD.format(useful_until)} {heard_then}"
+        add_shown = f"{ADD_ERAS_PROGRAMS_LEAD.format(useful_until)} {shown_then}{NOT_IN_ERAS} "
     # The past steps' words, kept apart: what is heard lets them go before
     # the submission date's lateness (diff review s42, 2).
     past = ""
@@ -2791,7 +2818,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # keeps to 40 words.
         if too_late_now:
             first = f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. "
-            add = add_shown = add_named = add_undated = past = ""
+            add = add_shown = add_roomy = add_named = add_undated = past = ""
         else:
             first = sooner
         kept, past = past, ""
@@ -2833,7 +2860,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             # where the room runs out.
             # "(not EM or OB/GYN)" first: aloud, the comma form can sound
             # like "not EM, but OB/GYN" (diff review s54, 12).
-            named=[f"{first}{add_shown}{kept}", f"{first}{add_named}{kept}"] if add_named else [],
+            named=[f"{first}{add_roomy}{kept}", f"{first}{add_named}{kept}"] if add_named else [],
             undated=f"{first}{add_undated}{kept}",
         ),
     }

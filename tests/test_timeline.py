@@ -235,11 +235,19 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
         data.RESIDENCYCAS_DATES.cite() in note and "in the 2025–26 cycle, the latest we hold, it closed on 24 September" in note
     )
     assert "“Already applied, and short of interviews?”" in note
-    # With the last useful day, not in a note alone (diff review s52, 5).
-    assert "Add ERAS programs (not EM or OB/GYN) by about 20 December 2026." in result["summary"]
+    # With the last useful day, not in a note alone (diff review s52, 5); first,
+    # and the fields ERAS does not take after the deadline, so that a phone's
+    # three pinned lines keep both dates (interview audit s56, 3).
+    assert result["summary"].startswith(
+        "Add ERAS programs by about 20 December 2026. Rank lists by 17 February 2027 (early estimate). EM and OB/GYN "
+        "programs are not in ERAS. Plan for the Match 2027"
+    )
     # Heard too, within the 40 words (diff review s52b, 3), with the fields
-    # ERAS does not take where the count is all that gives way (diff review s53b, 1).
-    assert "Add ERAS programs (not EM, OB/GYN) by about 20 December 2026. Match 2027 plan." in result["announced"]
+    # ERAS does not take (diff review s53b, 1).
+    assert result["announced"].startswith(
+        "Add ERAS programs (not EM or OB/GYN) by about 20 December 2026. Rank lists by 17 February 2027, an early "
+        "estimate. Match 2027 plan"
+    )
     assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
 
 
@@ -248,16 +256,26 @@ def test_short_of_room_the_read_out_keeps_the_eras_reminder_without_its_day(monk
     # change to either sentence could stop from matching, unseen; it is built
     # from its parts now (diff review s52b, 10).
     plan = {"today": "2026-12-07", "eras_submission": "2026-09-24", "applicant_type": "us-img"}
-    named = timeline.compute(plan)["announced"]
-    # A word short of room, the fields go first, then the day (diff review s53b, 1).
-    monkeypatch.setattr(registry, "READ_OUT_WORDS", len(named.split()) - 1)
-    dated = timeline.compute(plan)["announced"]
-    reminder = timeline.ADD_THROUGH_ERAS_BY.format("20 December 2026")
-    assert dated == named.replace(timeline.ADD_ERAS_PROGRAMS_BY_HEARD.format("20 December 2026"), reminder)
-    monkeypatch.setattr(registry, "READ_OUT_WORDS", len(dated.split()) - 1)
-    short = timeline.compute(plan)["announced"]
-    assert short == dated.replace(reminder, timeline.ADD_THROUGH_ERAS)
-    assert len(short.split()) <= registry.READ_OUT_WORDS
+    roomy = timeline.compute(plan)["announced"]
+    day = "20 December 2026"
+    forms = [
+        timeline.ADD_ERAS_PROGRAMS_BY.format(day),
+        timeline.ADD_ERAS_PROGRAMS_BY_HEARD.format(day),
+        timeline.ADD_THROUGH_ERAS_BY.format(day),
+        timeline.ADD_THROUGH_ERAS,
+    ]
+    heard: list[str] = []
+    for words in range(len(roomy.split()), 0, -1):
+        monkeypatch.setattr(registry, "READ_OUT_WORDS", words)
+        if (said := timeline.compute(plan)["announced"]) not in heard:
+            heard.append(said)
+    # Short of room, the count goes first, then the fields (the "or" form before
+    # the comma form: diff review s54, 12), then the day (diff review s53b, 1).
+    used = [next(form for form in forms if said.startswith(form)) for said in heard]
+    assert list(dict.fromkeys(used)) == forms
+    # The deadline after it stays in each: each form is built from its parts.
+    rest = "Rank lists by 17 February 2027, an early estimate. Match 2027 plan."
+    assert [said.removeprefix(form) for said, form in zip(heard, used, strict=True)][1:] == [f" {rest}"] * (len(heard) - 1)
 
 
 def test_the_still_open_note_is_for_a_submission_behind_the_reader_and_lists_still_open_only() -> None:
@@ -716,8 +734,9 @@ def test_one_day_before_submitting_is_not_counted_as_1_day() -> None:
 def test_the_interview_season_ends_on_one_date_in_the_headline_row_and_notes() -> None:
     # Finding 6 of the date sweep, fixed before it: the stretch's end is the
     # deadline, named once ("until the rank-list deadline, 17 February 2027").
+    # After the last useful day: until then, that day leads (interview audit s56, 3).
     result = timeline.compute(
-        {"today": "2026-12-01", "eras_submission": "2026-09-02", "applicant_type": "us-md", "dual_applying": False}
+        {"today": "2026-12-21", "eras_submission": "2026-09-02", "applicant_type": "us-md", "dual_applying": False}
     )
     assert (
         "Now: Interview season, until the rank-list deadline, 17 February 2027 (estimated, set early on purpose)."
@@ -2552,10 +2571,13 @@ def test_on_the_day_of_another_step_arranging_the_us_months_still_leads() -> Non
 
 def test_the_read_out_says_not_em_or_ob_gyn_where_it_fits_and_the_comma_form_where_only_that_does() -> None:
     # Aloud, "(not EM, OB/GYN)" can sound like "not EM, but OB/GYN" (diff review s54, 12).
+    # Led by the last useful day (interview audit s56, 3), the "or" form fits
+    # on both days; the comma form, where only it fits, is heard in
+    # test_short_of_room_the_read_out_keeps_the_eras_reminder_without_its_day.
     roomy = timeline.compute({"today": "2026-09-25", "eras_submission": "2026-09-10", "applicant_type": "us-img"})
     assert timeline.ADD_ERAS_PROGRAMS_BY.format("20 December 2026") in roomy["announced"]
     tight = timeline.compute({"today": "2026-12-07", "eras_submission": "2026-09-24", "applicant_type": "us-img"})
-    assert timeline.ADD_ERAS_PROGRAMS_BY_HEARD.format("20 December 2026") in tight["announced"]
+    assert timeline.ADD_ERAS_PROGRAMS_BY.format("20 December 2026") in tight["announced"]
     for result in (roomy, tight):
         assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
 
@@ -2789,3 +2811,56 @@ def test_the_interview_season_does_not_make_our_early_deadline_a_cut_off_for_int
         f"until the rank lists are certified by {published.shown()}. An interview after that could no longer change a list."
     )
     assert "turn down" not in kept
+
+
+# What a phone pinned of the plan at 360 px: three lines, cut at 108 characters
+# in the audit's screenshot (interview audit s56, 3).
+PINNED_AT_360_PX = 108
+
+
+def test_in_the_interview_season_the_headline_leads_with_the_last_useful_day_then_the_deadline() -> None:
+    # "Now: Interview season, until the rank-list deadline, 17 February 2027
+    # (estimated, set early on purpose). Nex…": the one date still to act on,
+    # 13 days away, came after the cut (interview audit s56, 3).
+    result = timeline.compute({**INTERVIEW56, **APPLIED_2027})
+    lead = "Add ERAS programs by about 20 December 2026. Rank lists by 17 February 2027 (early estimate)."
+    assert result["summary"].startswith(f"{lead} EM and OB/GYN programs are not in ERAS. Plan for the Match 2027 as of")
+    assert len(lead) < PINNED_AT_360_PX
+    # The table marks the stretch; the headline does not say "Now"/"Next" of it.
+    assert "Now:" not in result["summary"] and "Next:" not in result["summary"]
+    assert result["summary"].count("20 December 2026") == result["summary"].count("17 February 2027") == 1
+    # Heard in the same order, the fields ERAS does not take in its first sentence, within 40 words.
+    assert result["announced"] == (
+        "Add ERAS programs (not EM or OB/GYN) by about 20 December 2026. Rank lists by 17 February 2027, an early "
+        "estimate. Match 2027 plan: 11 milestones ahead."
+    )
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+
+
+def test_the_headline_in_october_names_the_late_fee_day_after_the_two_dates_and_after_the_last_useful_day_none() -> None:
+    october = timeline.compute({**INTERVIEW56, **APPLIED_2027, "today": "2026-10-01"})
+    assert october["summary"].startswith(
+        "Add ERAS programs by about 20 December 2026. Rank lists by 17 February 2027 (early estimate). NRMP "
+        "registration without a late fee ends on 30 November 2026 (estimated). EM and OB/GYN programs are not in ERAS."
+    )
+    assert len(october["announced"].split()) <= registry.READ_OUT_WORDS
+    # From 21 December no new application is likely to bring an interview:
+    # nothing to add, and the stretch leads with the next day to act on.
+    for today in ("2026-12-25", "2027-01-10"):
+        later = timeline.compute({**INTERVIEW56, **APPLIED_2027, "today": today})
+        assert later["summary"].startswith(
+            "Now: Interview season, until the rank-list deadline, 17 February 2027 (estimated, set early on purpose). "
+            "Next: Rank order list entry opens on 15 January 2027 (estimated). Plan for the Match 2027"
+        )
+        assert "Add ERAS programs" not in later["summary"] + later["announced"]
+
+
+def test_a_published_deadline_leads_without_an_estimate_mark() -> None:
+    published = cycle.season(2026)["rank_deadline"]
+    assert not published.estimated
+    result = timeline.compute({"today": "2025-12-01", "eras_submission": "2025-09-20", "applicant_type": "us-img"})
+    last = long_date(cycle.last_day_for_an_interview(2026))
+    assert result["summary"].startswith(
+        f"Add ERAS programs by about {last}. Rank lists by {long_date(published.date)}. EM and OB/GYN"
+    )
+    assert f"Rank lists by {long_date(published.date)}. Match 2026 plan" in result["announced"]
