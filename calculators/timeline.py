@@ -2093,6 +2093,42 @@ UNFILLED_LIST = "If SOAP does not place you: the List of Unfilled Programs"
 DEBRIEF_IF_UNMATCHED = "If you did not match: debrief this application"
 
 
+# The day the headline and the notes said to add programs by was in neither
+# the table nor the calendar file, the one deadline left to act on in the
+# interview season (interview audit s56, 4).  Titled as ours: the rule is.
+LAST_USEFUL_DAY = "Last useful day to send new applications, by our rule of thumb"
+
+
+def last_useful_day_row(match_year: int) -> PlanItem:
+    """The last day on which, by our rule, a new application sent in
+    ``match_year``'s season can still bring an interview, as a row of the plan
+    and an event of its calendar file, with what the day rests on."""
+    deadline = cycle.season(match_year)["rank_deadline"]
+    basis = cycle.last_day_basis(match_year) or "counted back from the NRMP's rank-list deadline"
+    # Short sentences, action first (planner audit s54, 7); the NRMP's later
+    # deadline moves the day, but is no reason to wait (interview audit s56, 7).
+    later = (
+        " The NRMP's own deadline may be a week or two later, and this day with it. Do not wait for that: send as "
+        "soon as you can."
+        if deadline.estimated_early
+        else ""
+    )
+    item = _item(
+        cycle.last_day_for_an_interview(match_year),
+        LAST_USEFUL_DAY,
+        "Short of interviews? Send new applications through ERAS by this day, to more programs in your field or to a "
+        f"backup field. Emergency medicine and OB/GYN programs are not in ERAS: see the row “{RESIDENCYCAS_CLOSES}”. "
+        "By our rule of thumb, an application sent later is unlikely to bring an interview before the rank lists "
+        "close. The rule: interviews begin about a month after an application goes in, and need at least four weeks "
+        f"before the lists close. This day is {basis}.{later} {cycle.EARLY_APPLICANTS}. {cycle.SHORT_OF_INTERVIEWS}",
+        SOURCES_APART.join([deadline.cite(), ARTICLE_IMG.cite()]),
+        estimated=False,
+    )
+    # Our rule sets the day, whatever the deadline's estimate.
+    item["estimated_ours"] = True
+    return item
+
+
 def _after_the_rank_list(match_year: int, visa: bool, today: dt.date, ticked: bool = False) -> list[PlanItem]:
     """Getting ready for SOAP, the List of Unfilled Programs after it, and a
     debrief after Match Day, for a reader whose application has gone out;
@@ -2324,6 +2360,11 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # follows if it does not place the reader (midseason audit s52, 5).
     if sent:
         milestones += _after_the_rank_list(match_year, needs_visa, today, ticked=bool(v["previously_unmatched"]))
+    # Sent, with the lists open and the last useful day still ahead or today:
+    # after it, the row would only be a day gone by (interview audit s56, 4).
+    sent_while_open = submission < today < rank_deadline
+    if sent_while_open and not too_late_now:
+        milestones.append(last_useful_day_row(match_year))
     milestones.append(residencycas_row(match_year, today))
     # Asked of an IMG with a submission still ahead; left empty, nothing
     # changes (planner audit s54, 2).
@@ -2361,7 +2402,6 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     in_calendar = milestones if v["include_past"] else ahead
     notes = [found.note] if found.note else []
     deadline = dates["rank_deadline"]
-    sent_while_open = submission < today < rank_deadline
     if too_short:
         # Only the missing interview row said so, beside a mild "many places
         # are already given out" (late-season audit s39, 3).
@@ -3169,7 +3209,7 @@ def method() -> Markup:
             "that an application sent then is unlikely to bring an interview, and points to the next Match. If your "
             "submission is behind you and the rank lists are still open, it gives the last day on which, by the same "
             "rule, an application through ERAS, to more programs or a second specialty, can still bring an "
-            "interview, and says that ResidencyCAS closed in late September. From the end of SOAP to 1 May of the Match year, it says that the NRMP's List of "
+            "interview, as a row of its own while that day is ahead, and says that ResidencyCAS closed in late September. From the end of SOAP to 1 May of the Match year, it says that the NRMP's List of "
             f"Unfilled Programs is still open and its programs may be contacted ({NRMP_SOAP.cite()}). Once your "
             "submission is behind you, the plan goes on past Match Day, with three rows for the case each names: get "
             "ready for SOAP from a week before Match Week until it begins (the day and the list of what to prepare are ours), the List of "

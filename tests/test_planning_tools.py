@@ -2025,7 +2025,7 @@ def test_a_long_next_step_keeps_the_read_out_to_forty_words_by_leaving_out_the_c
     # Led by the last useful day, with the late fee's day before it heard too (interview audit s56, 3).
     assert result["announced"] == (
         "Add ERAS programs (not EM or OB/GYN) by about 20 December 2026. Rank lists by 17 February 2027, an early "
-        "estimate. NRMP registration without a late fee ends on 30 November 2026 (estimated). Match 2027 plan: 11 "
+        "estimate. NRMP registration without a late fee ends on 30 November 2026 (estimated). Match 2027 plan: 12 "
         "milestones ahead."
     )
     assert "Add ERAS programs by about 20 December 2026." in result["summary"]

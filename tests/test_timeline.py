@@ -2617,6 +2617,9 @@ PRINTED_DAYS = [
     # Match Week's row gives the day's steps, Monday's the most (diff review s55b, 3).
     {"today": "2027-03-15", "eras_submission": "2026-09-24"},
     {"today": "2027-03-18", "eras_submission": "2026-09-24"},
+    # Already applied, in the interview season, with the last useful day ahead (interview audit s56, 4).
+    {"today": "2026-12-07", "applied_this_season": "yes-2027"},
+    {"today": "2025-12-01", "eras_submission": "2025-09-20"},
 ]
 # Readers whose rows are longest: the visa's, the H-1B's and Step 3's rows,
 # a reapplicant's, US months below our line, and a US DO's exam row.
@@ -2832,7 +2835,7 @@ def test_in_the_interview_season_the_headline_leads_with_the_last_useful_day_the
     # Heard in the same order, the fields ERAS does not take in its first sentence, within 40 words.
     assert result["announced"] == (
         "Add ERAS programs (not EM or OB/GYN) by about 20 December 2026. Rank lists by 17 February 2027, an early "
-        "estimate. Match 2027 plan: 11 milestones ahead."
+        "estimate. Match 2027 plan: 12 milestones ahead."
     )
     assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
 
@@ -2864,3 +2867,70 @@ def test_a_published_deadline_leads_without_an_estimate_mark() -> None:
         f"Add ERAS programs by about {last}. Rank lists by {long_date(published.date)}. EM and OB/GYN"
     )
     assert f"Rank lists by {long_date(published.date)}. Match 2026 plan" in result["announced"]
+
+
+LAST_USEFUL = timeline.LAST_USEFUL_DAY
+
+
+def test_the_last_useful_day_is_a_dated_row_and_a_calendar_event_while_it_is_ahead() -> None:
+    # 20 December 2026 was in the headline but in neither the table nor the
+    # calendar file's 11 events (interview audit s56, 4).
+    result = timeline.compute({**INTERVIEW56, **APPLIED_2027})
+    row = by_title(result)[LAST_USEFUL]
+    assert LAST_USEFUL == "Last useful day to send new applications, by our rule of thumb"
+    assert row["date"] == cycle.last_day_for_an_interview(2027).isoformat() == "2026-12-20" and not row["past"]
+    # Our rule sets the day: marked ours, not as a date the NRMP publishes.
+    assert timeline.shown_date(row) == "20 December 2026 (our estimate)"
+    detail = row["detail"]
+    assert detail.startswith("Short of interviews? Send new applications through ERAS by this day")
+    assert f"see the row “{timeline.RESIDENCYCAS_CLOSES}”" in detail
+    # Its basis: the rule, said to be ours, and the early deadline it is counted from.
+    assert "By our rule of thumb, an application sent later is unlikely to bring an interview" in detail
+    assert "interviews begin about a month after an application goes in, and need at least four weeks" in detail
+    assert f"This day is {cycle.last_day_basis(2027)}." in detail
+    # Moved later by a later NRMP deadline, but no reason to wait (interview audit s56, 7).
+    assert "The NRMP's own deadline may be a week or two later, and this day with it. Do not wait for that" in detail
+    assert f"{cycle.EARLY_APPLICANTS}." in detail and cycle.SHORT_OF_INTERVIEWS in detail
+    # Source, as the season's rows give it: the deadline's, then the article for "submit early".
+    assert row["source"] == timeline.SOURCES_APART.join([cycle.season(2027)["rank_deadline"].cite(), data.ARTICLE_IMG.cite()])
+    assert max(len(s.split()) for s in sentences(detail)) <= SENTENCE_WORDS
+    # The table's next row, and an event on its day in the calendar file.
+    html = unescape(str(timeline.render(result)))
+    assert (
+        '<td data-label="Date">20 December 2026 (our estimate)</td><td data-label="Status">Next</td>'
+        f'<td data-label="Milestone"><strong>{LAST_USEFUL}</strong></td>' in html
+    )
+    ics = result["ics"].replace("\r\n ", "")
+    assert (
+        "DTSTART;VALUE=DATE:20261220\r\nDTEND;VALUE=DATE:20261221\r\n"
+        "SUMMARY:Last useful day to send new applications\\, by our rule of thumb (our estimate)\r\n" in ics
+    )
+    assert result["ics_count"] == 12
+
+
+@pytest.mark.parametrize(
+    ("today", "shown"),
+    [("2026-10-01", True), ("2026-12-20", True), ("2026-12-21", False), ("2026-12-25", False), ("2027-01-10", False)],
+)
+def test_the_last_useful_day_row_is_there_only_while_that_day_is_ahead_or_today(today: str, shown: bool) -> None:
+    result = timeline.compute({**INTERVIEW56, **APPLIED_2027, "today": today})
+    assert (LAST_USEFUL in by_title(result)) is shown
+    assert ("SUMMARY:Last useful day" in result["ics"]) is shown
+
+
+def test_no_last_useful_day_row_in_a_plan_for_the_next_season_or_before_sending() -> None:
+    for inputs in (
+        INTERVIEW56,  # no date, not said: the Match 2028
+        {**INTERVIEW56, "applied_this_season": "no-2027"},
+        {**INTERVIEW56, "eras_submission": "2026-12-10"},  # still to send
+    ):
+        assert LAST_USEFUL not in by_title(timeline.compute(inputs)), inputs
+
+
+def test_on_a_published_deadline_the_last_useful_day_row_counts_from_it_and_owns_no_early_estimate() -> None:
+    result = timeline.compute({"today": "2025-12-01", "eras_submission": "2025-09-20", "applicant_type": "us-img"})
+    row = by_title(result)[LAST_USEFUL]
+    assert row["date"] == cycle.last_day_for_an_interview(2026).isoformat()
+    assert "This day is counted back from the NRMP's rank-list deadline." in row["detail"]
+    assert "a week or two later" not in row["detail"] and "estimate" not in row["detail"]
+    assert row["source"].startswith(cycle.season(2026)["rank_deadline"].cite())
