@@ -394,6 +394,10 @@ class Step:
     until_note: str = ""
     # That milestone as the plan names the stretch's end ("to the rank-list deadline").
     until_named: str = ""
+    # Said in place of ``until_note`` where that milestone's date is our
+    # estimate, set early on purpose: a cut-off read from it could cost a
+    # reader an interview (interview audit s56, 7).
+    until_note_early: str = ""
     # Said in place of ``detail`` to a reader of a kind ("h1b-only": who
     # needs an H-1B and cannot take a J-1, "visa": who needs one, "img-h1b-only"
     # and "img-visa": such an IMG, whose plan has the H-1B's Step 3 rows, "do":
@@ -459,7 +463,8 @@ def _step_item(
         # The day before: on that milestone's day, it is the reader's step.
         last = end.date - dt.timedelta(days=1)
         if last > day:
-            item["detail"] += " " + step.until_note.format(end=end.shown())
+            said = step.until_note_early if end.estimated_early and step.until_note_early else step.until_note
+            item["detail"] += " " + said.format(end=end.shown())
             item["until"], item["until_estimated"] = last.isoformat(), end.estimated
             if step.until_named:
                 item["until_shown"] = f"{step.until_named}, {end.shown()}"
@@ -793,6 +798,14 @@ STEPS: tuple[Step, ...] = (
             "Interviews can go on while ranking is open, until the rank lists are certified by {end}. An interview "
             "after that could no longer change a list."
         ),
+        # Of our early estimate, "could no longer change a list" made a hard
+        # cut-off of a date the NRMP's own may follow by a week or two
+        # (interview audit s56, 7).
+        until_note_early=(
+            "Interviews can go on while ranking is open, until the rank lists are certified by {end}. "
+            f"{cycle.EARLY_DEADLINE_VERDICT} Do not turn down an interview dated before the NRMP's published "
+            "deadline: only one after it could no longer change a list."
+        ),
     ),
 )
 
@@ -1098,9 +1111,16 @@ FIELDS = (
         optional=True,
         earliest=dt.date(2024, 1, 1),
         latest=dt.date(2040, 12, 31),
-        help="When you plan to send your application to programs. Leave empty for the first day "
-        "of the next season you can still apply to on time.",
+        # A reader who had applied met "when you plan to send", which did not
+        # fit them (interview audit s56, 5).
+        help="When you plan to send your application to programs. Already applied? Enter the day you submitted. "
+        "Leave it empty for the first day of the next season you can still apply to on time, or, if you answer "
+        "below that you applied this season, for that season.",
     ),
+    # The shared answer, as the five calculators with mid-season notes ask
+    # it: said "Yes" there, a reader with no date here was planned the next
+    # Match, and read that as "my season is over" (interview audit s56, 5).
+    profile.APPLIED_THIS_SEASON,
     BoolField(
         name="dual_applying",
         label="I am dual applying",
@@ -1138,6 +1158,26 @@ def default_submission(today: dt.date) -> dt.date:
     """The opening day of the next season still open on time, or today if it is already open."""
     dates = cycle.season(cycle.next_open_season(today))
     return max(today, dates["submissions_open"].date)
+
+
+def applied_submission(values: Mapping[str, object], today: dt.date) -> dt.date | None:
+    """For a reader who answered that they applied in the season under
+    review on ``today``, and gave no date: the first day that season's
+    applications could go, so the plan is the one a past date gives.  None
+    otherwise, and the plan is as it was (interview audit s56, 5)."""
+    answer = profile.season_answer(values, today)
+    if answer is None or not answer[1]:
+        return None
+    return cycle.season(answer[0])["submissions_open"].date
+
+
+def applied_note(match_year: int, submission: dt.date, estimated: bool) -> str:
+    """Why a plan with no date given is for the season the reader applied in."""
+    return (
+        f"{profile.answered(match_year, True)}, so this plan is for that season. With no date given, it counts from "
+        f"{long_date(submission)}{' (estimated)' if estimated else ''}, the first day applications could go. Enter "
+        "the day you submitted for your own dates."
+    )
 
 
 COMMIT_TO_DUAL = "Last point to commit to dual applying"
@@ -1913,6 +1953,21 @@ ADD_THROUGH_ERAS_BY = "Add programs through ERAS by about {}."
 ADD_ERAS_PROGRAMS_BY = "Add ERAS programs (not EM or OB/GYN) by about {}."
 # A word shorter, the heard form fits the read-out of 7 December's plan.
 ADD_ERAS_PROGRAMS_BY_HEARD = "Add ERAS programs (not EM, OB/GYN) by about {}."
+# Shown, it leads the headline, and with the rank-list deadline after it
+# keeps within the three lines a 360 px phone pins (interview audit s56, 3):
+# the fields ERAS does not take come after both.
+ADD_ERAS_PROGRAMS_LEAD = "Add ERAS programs by about {}."
+NOT_IN_ERAS = "EM and OB/GYN programs are not in ERAS."
+
+
+def rank_lists_by(deadline: cycle.SeasonDate, heard: bool = False) -> str:
+    """The rank-list deadline in the headline's few words, with a brief mark
+    where it is our estimate: a clause when ``heard``, as brackets are not."""
+    mark = "an early estimate" if deadline.estimated_early else "estimated" if deadline.estimated else ""
+    said = f", {mark}" if heard else f" ({mark.removeprefix('an ')})"
+    return f"Rank lists by {long_date(deadline.date)}{said if mark else ''}."
+
+
 # What a reader does on coming back after a no-match, said in three places.
 NEXT_SUBMISSION = "enter your next submission date, or leave it empty"
 
@@ -2038,6 +2093,42 @@ UNFILLED_LIST = "If SOAP does not place you: the List of Unfilled Programs"
 DEBRIEF_IF_UNMATCHED = "If you did not match: debrief this application"
 
 
+# The day the headline and the notes said to add programs by was in neither
+# the table nor the calendar file, the one deadline left to act on in the
+# interview season (interview audit s56, 4).  Titled as ours: the rule is.
+LAST_USEFUL_DAY = "Last useful day to send new applications, by our rule of thumb"
+
+
+def last_useful_day_row(match_year: int) -> PlanItem:
+    """The last day on which, by our rule, a new application sent in
+    ``match_year``'s season can still bring an interview, as a row of the plan
+    and an event of its calendar file, with what the day rests on."""
+    deadline = cycle.season(match_year)["rank_deadline"]
+    basis = cycle.last_day_basis(match_year) or "counted back from the NRMP's rank-list deadline"
+    # Short sentences, action first (planner audit s54, 7); the NRMP's later
+    # deadline moves the day, but is no reason to wait (interview audit s56, 7).
+    later = (
+        " The NRMP's own deadline may be a week or two later, and this day with it. Do not wait for that: send as "
+        "soon as you can."
+        if deadline.estimated_early
+        else ""
+    )
+    item = _item(
+        cycle.last_day_for_an_interview(match_year),
+        LAST_USEFUL_DAY,
+        "Short of interviews? Send new applications through ERAS by this day, to more programs in your field or to a "
+        f"backup field. Emergency medicine and OB/GYN programs are not in ERAS: see the row “{RESIDENCYCAS_CLOSES}”. "
+        "By our rule of thumb, an application sent later is unlikely to bring an interview before the rank lists "
+        "close. The rule: interviews begin about a month after an application goes in, and need at least four weeks "
+        f"before the lists close. This day is {basis}.{later} {cycle.EARLY_APPLICANTS}. {cycle.SHORT_OF_INTERVIEWS}",
+        SOURCES_APART.join([deadline.cite(), ARTICLE_IMG.cite()]),
+        estimated=False,
+    )
+    # Our rule sets the day, whatever the deadline's estimate.
+    item["estimated_ours"] = True
+    return item
+
+
 def _after_the_rank_list(match_year: int, visa: bool, today: dt.date, ticked: bool = False) -> list[PlanItem]:
     """Getting ready for SOAP, the List of Unfilled Programs after it, and a
     debrief after Match Day, for a reader whose application has gone out;
@@ -2118,7 +2209,8 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     v = parse_inputs(FIELDS, inputs)
     today = day(v, "today")
     chosen = day_or_none(v, "eras_submission")
-    submission = chosen or default_submission(today)
+    applied_on = None if chosen else applied_submission(v, today)
+    submission = chosen or applied_on or default_submission(today)
     found = cycle.season_for_submission(submission, today)
     if isinstance(found, str):
         raise InputError("eras_submission", f"ERAS submission date: {found}. Pick a date inside a season's window.")
@@ -2268,6 +2360,11 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # follows if it does not place the reader (midseason audit s52, 5).
     if sent:
         milestones += _after_the_rank_list(match_year, needs_visa, today, ticked=bool(v["previously_unmatched"]))
+    # Sent, with the lists open and the last useful day still ahead or today:
+    # after it, the row would only be a day gone by (interview audit s56, 4).
+    sent_while_open = submission < today < rank_deadline
+    if sent_while_open and not too_late_now:
+        milestones.append(last_useful_day_row(match_year))
     milestones.append(residencycas_row(match_year, today))
     # Asked of an IMG with a submission still ahead; left empty, nothing
     # changes (planner audit s54, 2).
@@ -2305,7 +2402,6 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     in_calendar = milestones if v["include_past"] else ahead
     notes = [found.note] if found.note else []
     deadline = dates["rank_deadline"]
-    sent_while_open = submission < today < rank_deadline
     if too_short:
         # Only the missing interview row said so, beside a mild "many places
         # are already given out" (late-season audit s39, 3).
@@ -2521,7 +2617,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # Leads the headline of a plan for the next season while the running
     # one's rank lists may still be open past our estimate.
     running_lead = ""
-    if chosen is None:
+    if applied_on is not None:
+        # First: it says why the plan is for this season (interview audit s56, 5).
+        notes.insert(0, applied_note(match_year, submission, submission_estimated))
+    elif chosen is None:
         # On the review start itself "not yet started" contradicted the row
         # dated that day (date sweep s40, 9).
         notes.append(
@@ -2671,11 +2770,23 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
     # and without it for a read-out short of room: both built here, as a
     # replace over the finished headline would stop matching, unseen, once
     # either sentence changed (diff review s52b, 10).
-    add = add_shown = add_named = add_undated = ""
+    add = add_shown = add_roomy = add_named = add_undated = ""
     if sent_while_open and not too_late_now:
-        useful_until = long_date(cycle.last_day_for_an_interview(match_year))
-        add, add_shown = ADD_THROUGH_ERAS_BY.format(useful_until) + " ", ADD_ERAS_PROGRAMS_BY.format(useful_until) + " "
-        add_named, add_undated = ADD_ERAS_PROGRAMS_BY_HEARD.format(useful_until) + " ", ADD_THROUGH_ERAS + " "
+        last_useful = cycle.last_day_for_an_interview(match_year)
+        useful_until = long_date(last_useful)
+        # The one date still to act on leads, then the rank-list deadline: after
+        # "Now: Interview season, until ...", the three lines a phone keeps
+        # pinned cut the last useful day off (interview audit s56, 3).  The
+        # table still marks the stretch under way.  A day to act on before the
+        # last useful one (registration's late fee, in October) follows them.
+        soon = next((m for m in leading if "until" not in m and m["date"] < last_useful.isoformat()), None)
+        also = f"{soon['title']} on {shown_date(soon)}. " if soon else ""
+        shown_then, heard_then = f"{rank_lists_by(deadline)} {also}", f"{rank_lists_by(deadline, heard=True)} {also}"
+        first = ""
+        add, add_undated = f"{ADD_THROUGH_ERAS_BY.format(useful_until)} {heard_then}", f"{ADD_THROUGH_ERAS} {heard_then}"
+        add_roomy = f"{ADD_ERAS_PROGRAMS_BY.format(useful_until)} {heard_then}"
+        add_named = f"{ADD_ERAS_PROGRAMS_BY_HEARD.format(useful_until)} {heard_then}"
+        add_shown = f"{ADD_ERAS_PROGRAMS_LEAD.format(useful_until)} {shown_then}{NOT_IN_ERAS} "
     # The past steps' words, kept apart: what is heard lets them go before
     # the submission date's lateness (diff review s42, 2).
     past = ""
@@ -2747,7 +2858,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # keeps to 40 words.
         if too_late_now:
             first = f"Too late for interviews in the Match {match_year}: plan for the Match {match_year + 1}. "
-            add = add_shown = add_named = add_undated = past = ""
+            add = add_shown = add_roomy = add_named = add_undated = past = ""
         else:
             first = sooner
         kept, past = past, ""
@@ -2789,7 +2900,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             # where the room runs out.
             # "(not EM or OB/GYN)" first: aloud, the comma form can sound
             # like "not EM, but OB/GYN" (diff review s54, 12).
-            named=[f"{first}{add_shown}{kept}", f"{first}{add_named}{kept}"] if add_named else [],
+            named=[f"{first}{add_roomy}{kept}", f"{first}{add_named}{kept}"] if add_named else [],
             undated=f"{first}{add_undated}{kept}",
         ),
     }
@@ -3052,7 +3163,9 @@ def method() -> Markup:
             "Your submission date decides the Match season: applications go to programs from early September "
             "until the rank lists close in late winter, and that Match ends with Match Day the following March. "
             "A date outside that stretch belongs to no season, and the calculator says so instead of guessing. "
-            "With no date, the plan uses the next season you can still apply to before programs start reviewing. "
+            "With no date, the plan uses the next season you can still apply to before programs start reviewing, "
+            f"unless you answer “{profile.APPLIED_THIS_SEASON.label_of(profile.APPLIED)}” while programs are reviewing "
+            "that season's applications: then it plans that season, counted from the first day applications could go. "
             "While an earlier season's applications are out and its rank lists are open, a plan for a later season "
             "says so, with or without a date: a reader already in that season can still register with the NRMP and "
             "certify a rank list, and entering the date they submitted plans it. With no date, it also gives the last "
@@ -3098,7 +3211,7 @@ def method() -> Markup:
             "that an application sent then is unlikely to bring an interview, and points to the next Match. If your "
             "submission is behind you and the rank lists are still open, it gives the last day on which, by the same "
             "rule, an application through ERAS, to more programs or a second specialty, can still bring an "
-            "interview, and says that ResidencyCAS closed in late September. From the end of SOAP to 1 May of the Match year, it says that the NRMP's List of "
+            "interview, as a row of its own while that day is ahead, and says that ResidencyCAS closed in late September. From the end of SOAP to 1 May of the Match year, it says that the NRMP's List of "
             f"Unfilled Programs is still open and its programs may be contacted ({NRMP_SOAP.cite()}). Once your "
             "submission is behind you, the plan goes on past Match Day, with three rows for the case each names: get "
             "ready for SOAP from a week before Match Week until it begins (the day and the list of what to prepare are ours), the List of "

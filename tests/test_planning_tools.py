@@ -678,18 +678,26 @@ def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past
     # It starts a month after programs start reviewing (23 September), which
     # is later than the submission (visa-psych audit s41, 7).
     assert (season["date"], season["until"], season["past"]) == ("2026-10-23", "2027-02-16", False)
+    # Our early estimate is no hard cut-off for an interview (interview audit s56, 7).
     assert season["detail"].endswith(
-        "until the rank lists are certified by 17 February 2027 (estimated, set early on purpose). An interview after "
-        "that could no longer change a list."
+        "until the rank lists are certified by 17 February 2027 (estimated, set early on purpose). "
+        f"{cycle.EARLY_DEADLINE_VERDICT} Do not turn down an interview dated before the NRMP's published deadline: "
+        "only one after it could no longer change a list."
     )
-    # The next day to act on shows beside the stretch (diff review s22, 5: ranking opening was the next step).
+    # Until the last useful day, that day leads, then the deadline; the table
+    # marks the stretch (interview audit s56, 3).
+    assert result["summary"].startswith(
+        "Add ERAS programs by about 20 December 2026. Rank lists by 17 February 2027 (early estimate). "
+    )
+    # After it, the next day to act on shows beside the stretch (diff review s22, 5: ranking opening was the next step).
     # Its end is named by the deadline and that day, the date its detail
     # gives, not by the day before (diff review s39, 3: two dates for one end).
-    assert result["summary"].startswith(
+    after = timeline.compute({"today": "2026-12-21", "eras_submission": "2026-09-10"})
+    assert after["summary"].startswith(
         "Now: Interview season, until the rank-list deadline, 17 February 2027 (estimated, set early on purpose). "
         "Next: Rank order list entry opens on 15 January 2027 (estimated). "
     )
-    assert "16 February" not in result["summary"] + result["announced"]
+    assert "16 February" not in result["summary"] + result["announced"] + after["summary"] + after["announced"]
     html = unescape(str(timeline.render(result)))
     assert (
         '<td data-label="Date">23 October 2026 (estimated) to the rank-list deadline, 17 February 2027 (estimated, set early on purpose)</td>'
@@ -708,9 +716,16 @@ def test_the_interview_season_is_under_way_until_the_rank_list_deadline_not_past
     later = timeline.compute({"today": "2027-02-17", "eras_submission": "2026-09-10"})
     assert [m["past"] for m in later["milestones"] if m["title"] == "Interview season"] == [True]
     assert later["summary"].startswith("Next: Rank order list certification deadline on 17 February 2027 ")
+    # Before it begins, the table's next row; the headline leads with the last
+    # useful day, and the late fee's day, which comes before it (interview audit s56, 3).
     before = timeline.compute({"today": "2026-10-01", "eras_submission": "2026-09-10"})
+    assert (
+        '<td data-label="Date">23 October 2026 (estimated) to the rank-list deadline, 17 February 2027 (estimated, '
+        'set early on purpose)</td><td data-label="Status">Next</td>' in unescape(str(timeline.render(before)))
+    )
     assert before["summary"].startswith(
-        "Next: Interview season from 23 October 2026 (estimated) to the rank-list deadline, 17 February 2027 (estimated, set early on purpose). "
+        "Add ERAS programs by about 20 December 2026. Rank lists by 17 February 2027 (early estimate). NRMP "
+        "registration without a late fee ends on 30 November 2026 (estimated). "
     )
     # A late applicant's stretch is six weeks, not ten days.
     late = timeline.compute({"today": "2026-12-04", "eras_submission": "2026-12-04"})
@@ -2007,9 +2022,13 @@ def test_a_long_next_step_keeps_the_read_out_to_forty_words_by_leaving_out_the_c
     inputs = {"today": "2026-10-30", "eras_submission": "2026-09-02", "applicant_type": "us-md", "needs_visa": True}
     result = timeline.compute(inputs)
     assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
-    assert result["announced"].startswith("Now: Interview season, until the rank-list deadline")
-    assert result["announced"].endswith("Add programs through ERAS by about 20 December 2026. Match 2027 plan.")
-    assert "Add ERAS programs (not EM or OB/GYN) by about 20 December 2026." in result["summary"]
+    # Led by the last useful day, with the late fee's day before it heard too (interview audit s56, 3).
+    assert result["announced"] == (
+        "Add ERAS programs (not EM or OB/GYN) by about 20 December 2026. Rank lists by 17 February 2027, an early "
+        "estimate. NRMP registration without a late fee ends on 30 November 2026 (estimated). Match 2027 plan: 12 "
+        "milestones ahead."
+    )
+    assert "Add ERAS programs by about 20 December 2026." in result["summary"]
     assert "milestones ahead" in result["summary"]
 
 

@@ -14,8 +14,9 @@ from conftest import ROOT, applied_this_season, pin_build_date
 from calculators import REGISTRY, cycle, profile
 from calculators.render import render_result
 
-# The calculators that speak to a reader in the middle of a season.
-MID_SEASON_CALCULATORS = ("competitiveness", "program_counts", "signals", "application_cost", "backup_finder")
+# The calculators that speak to a reader in the middle of a season; the
+# timeline plans that season for a "Yes" (interview audit s56, 5).
+MID_SEASON_CALCULATORS = ("competitiveness", "program_counts", "signals", "application_cost", "backup_finder", "timeline")
 APPLIED = profile.APPLIED_THIS_SEASON
 
 
@@ -118,11 +119,13 @@ def test_the_note_for_the_next_season_says_the_answer_and_whether_its_dates_are_
 def test_outside_a_season_under_review_the_answer_changes_no_result(monkeypatch: pytest.MonkeyPatch, name: str, day: str) -> None:
     pin_build_date(monkeypatch, day)
     calc = REGISTRY[name]
-    shown = {answer: render_result(calc, calc.compute({APPLIED.name: answer})) for answer, _ in APPLIED.choices}
+    # The timeline's "today" is a field of its own, which the device fills in.
+    today = {"today": day} if name == "timeline" else {}
+    shown = {answer: render_result(calc, calc.compute({**today, APPLIED.name: answer})) for answer, _ in APPLIED.choices}
     assert len(set(shown.values())) == 1, name
 
 
-@pytest.mark.parametrize("name", MID_SEASON_CALCULATORS)
+@pytest.mark.parametrize("name", [name for name in MID_SEASON_CALCULATORS if name != "timeline"])
 @pytest.mark.parametrize(
     ("day", "specialty"),
     # An emergency medicine reader too, in the week ResidencyCAS may have
@@ -150,3 +153,18 @@ def test_under_review_each_answer_gives_its_own_result_and_not_said_gives_the_on
     next_match = ("ERAS 2028 (Match 2028)", "the Match 2028")
     assert any(f"for {named}, the next season you can apply to" in shown["no"] for named in next_match), name
     assert "if ResidencyCAS has closed" not in shown["no"]
+
+
+def test_under_review_the_timeline_plans_the_running_season_for_yes_and_is_unchanged_for_no(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "Yes" with no date plans the Match 2027, where it planned the Match 2028;
+    # "No" and "Not said" keep the plan as it was (interview audit s56, 5).
+    pin_build_date(monkeypatch, "2026-12-07")
+    calc = REGISTRY["timeline"]
+    shown = {
+        answer: render_result(calc, calc.compute({"today": "2026-12-07", APPLIED.name: answer})) for answer, _ in APPLIED.choices
+    }
+    assert shown[profile.NOT_SAID] == shown[profile.NOT_APPLIED] == render_result(calc, calc.compute({"today": "2026-12-07"}))
+    assert "As you answered, you applied for the Match 2027" in shown[profile.APPLIED]
+    assert "Plan for the Match 2027" in shown[profile.APPLIED] and "Plan for the Match 2028" in shown[profile.NOT_SAID]

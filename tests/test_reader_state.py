@@ -561,7 +561,8 @@ def test_whether_you_applied_this_season_is_remembered_once_for_every_calculator
     name = profile.APPLIED_THIS_SEASON.name
     reply = compute("application_cost", **{name: profile.NOT_APPLIED})
     assert reply["remember"][name] == profile.NOT_APPLIED == "no-2027" and reply["remember_keys"][name] == [name]
-    for other in ("competitiveness", "program_counts", "signals", "backup_finder"):
+    # The timeline too, which plans the season under review for a "Yes" (interview audit s56, 5).
+    for other in ("competitiveness", "program_counts", "signals", "backup_finder", "timeline"):
         back = restore(other, stored=stored(**reply["remember"]), page=[other])
         assert back["values"][name] == profile.NOT_APPLIED, other
         # Named as the form names it: a label ending in "?" read "(Match 2027)?." in this note.

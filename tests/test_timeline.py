@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators import cycle, data, registry, timeline
+from calculators import cycle, data, profile, registry, timeline
 from calculators.fields import InputError
 from calculators.html import capitalised, long_date
 
@@ -235,11 +235,19 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
         data.RESIDENCYCAS_DATES.cite() in note and "in the 2025–26 cycle, the latest we hold, it closed on 24 September" in note
     )
     assert "“Already applied, and short of interviews?”" in note
-    # With the last useful day, not in a note alone (diff review s52, 5).
-    assert "Add ERAS programs (not EM or OB/GYN) by about 20 December 2026." in result["summary"]
+    # With the last useful day, not in a note alone (diff review s52, 5); first,
+    # and the fields ERAS does not take after the deadline, so that a phone's
+    # three pinned lines keep both dates (interview audit s56, 3).
+    assert result["summary"].startswith(
+        "Add ERAS programs by about 20 December 2026. Rank lists by 17 February 2027 (early estimate). EM and OB/GYN "
+        "programs are not in ERAS. Plan for the Match 2027"
+    )
     # Heard too, within the 40 words (diff review s52b, 3), with the fields
-    # ERAS does not take where the count is all that gives way (diff review s53b, 1).
-    assert "Add ERAS programs (not EM, OB/GYN) by about 20 December 2026. Match 2027 plan." in result["announced"]
+    # ERAS does not take (diff review s53b, 1).
+    assert result["announced"].startswith(
+        "Add ERAS programs (not EM or OB/GYN) by about 20 December 2026. Rank lists by 17 February 2027, an early "
+        "estimate. Match 2027 plan"
+    )
     assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
 
 
@@ -248,16 +256,26 @@ def test_short_of_room_the_read_out_keeps_the_eras_reminder_without_its_day(monk
     # change to either sentence could stop from matching, unseen; it is built
     # from its parts now (diff review s52b, 10).
     plan = {"today": "2026-12-07", "eras_submission": "2026-09-24", "applicant_type": "us-img"}
-    named = timeline.compute(plan)["announced"]
-    # A word short of room, the fields go first, then the day (diff review s53b, 1).
-    monkeypatch.setattr(registry, "READ_OUT_WORDS", len(named.split()) - 1)
-    dated = timeline.compute(plan)["announced"]
-    reminder = timeline.ADD_THROUGH_ERAS_BY.format("20 December 2026")
-    assert dated == named.replace(timeline.ADD_ERAS_PROGRAMS_BY_HEARD.format("20 December 2026"), reminder)
-    monkeypatch.setattr(registry, "READ_OUT_WORDS", len(dated.split()) - 1)
-    short = timeline.compute(plan)["announced"]
-    assert short == dated.replace(reminder, timeline.ADD_THROUGH_ERAS)
-    assert len(short.split()) <= registry.READ_OUT_WORDS
+    roomy = timeline.compute(plan)["announced"]
+    day = "20 December 2026"
+    forms = [
+        timeline.ADD_ERAS_PROGRAMS_BY.format(day),
+        timeline.ADD_ERAS_PROGRAMS_BY_HEARD.format(day),
+        timeline.ADD_THROUGH_ERAS_BY.format(day),
+        timeline.ADD_THROUGH_ERAS,
+    ]
+    heard: list[str] = []
+    for words in range(len(roomy.split()), 0, -1):
+        monkeypatch.setattr(registry, "READ_OUT_WORDS", words)
+        if (said := timeline.compute(plan)["announced"]) not in heard:
+            heard.append(said)
+    # Short of room, the count goes first, then the fields (the "or" form before
+    # the comma form: diff review s54, 12), then the day (diff review s53b, 1).
+    used = [next(form for form in forms if said.startswith(form)) for said in heard]
+    assert list(dict.fromkeys(used)) == forms
+    # The deadline after it stays in each: each form is built from its parts.
+    rest = "Rank lists by 17 February 2027, an early estimate. Match 2027 plan."
+    assert [said.removeprefix(form) for said, form in zip(heard, used, strict=True)][1:] == [f" {rest}"] * (len(heard) - 1)
 
 
 def test_the_still_open_note_is_for_a_submission_behind_the_reader_and_lists_still_open_only() -> None:
@@ -716,8 +734,9 @@ def test_one_day_before_submitting_is_not_counted_as_1_day() -> None:
 def test_the_interview_season_ends_on_one_date_in_the_headline_row_and_notes() -> None:
     # Finding 6 of the date sweep, fixed before it: the stretch's end is the
     # deadline, named once ("until the rank-list deadline, 17 February 2027").
+    # After the last useful day: until then, that day leads (interview audit s56, 3).
     result = timeline.compute(
-        {"today": "2026-12-01", "eras_submission": "2026-09-02", "applicant_type": "us-md", "dual_applying": False}
+        {"today": "2026-12-21", "eras_submission": "2026-09-02", "applicant_type": "us-md", "dual_applying": False}
     )
     assert (
         "Now: Interview season, until the rank-list deadline, 17 February 2027 (estimated, set early on purpose)."
@@ -2552,10 +2571,13 @@ def test_on_the_day_of_another_step_arranging_the_us_months_still_leads() -> Non
 
 def test_the_read_out_says_not_em_or_ob_gyn_where_it_fits_and_the_comma_form_where_only_that_does() -> None:
     # Aloud, "(not EM, OB/GYN)" can sound like "not EM, but OB/GYN" (diff review s54, 12).
+    # Led by the last useful day (interview audit s56, 3), the "or" form fits
+    # on both days; the comma form, where only it fits, is heard in
+    # test_short_of_room_the_read_out_keeps_the_eras_reminder_without_its_day.
     roomy = timeline.compute({"today": "2026-09-25", "eras_submission": "2026-09-10", "applicant_type": "us-img"})
     assert timeline.ADD_ERAS_PROGRAMS_BY.format("20 December 2026") in roomy["announced"]
     tight = timeline.compute({"today": "2026-12-07", "eras_submission": "2026-09-24", "applicant_type": "us-img"})
-    assert timeline.ADD_ERAS_PROGRAMS_BY_HEARD.format("20 December 2026") in tight["announced"]
+    assert timeline.ADD_ERAS_PROGRAMS_BY.format("20 December 2026") in tight["announced"]
     for result in (roomy, tight):
         assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
 
@@ -2595,6 +2617,9 @@ PRINTED_DAYS = [
     # Match Week's row gives the day's steps, Monday's the most (diff review s55b, 3).
     {"today": "2027-03-15", "eras_submission": "2026-09-24"},
     {"today": "2027-03-18", "eras_submission": "2026-09-24"},
+    # Already applied, in the interview season, with the last useful day ahead (interview audit s56, 4).
+    {"today": "2026-12-07", "applied_this_season": "yes-2027"},
+    {"today": "2025-12-01", "eras_submission": "2025-09-20"},
 ]
 # Readers whose rows are longest: the visa's, the H-1B's and Step 3's rows,
 # a reapplicant's, US months below our line, and a US DO's exam row.
@@ -2680,3 +2705,232 @@ def test_the_result_offers_a_button_to_print_only_the_plan(inputs: dict[str, str
     assert ".mpb-print-plan-only .mpb-stale-why { display: none !important; }" in printing
     for clears in ('matchMedia("print")', 'addEventListener("focus", clearPlanOnly)', '"visibilitychange"'):
         assert clears in script, clears
+
+
+# --- A reader in the middle of the interview season (interview audit s56) ----------------------------------------------
+# A US-citizen IMG who applied for the Match 2027 reads the plan on 7 December 2026.
+INTERVIEW56 = {"today": "2026-12-07", "applicant_type": "us-img", "needs_visa": "false"}
+APPLIED_2027 = {"applied_this_season": "yes-2027"}
+APPLIED_NOTE = (
+    "As you answered, you applied for the Match 2027, so this plan is for that season. With no date given, it "
+    "counts from 2 September 2026 (estimated), the first day applications could go. Enter the day you submitted "
+    "for your own dates."
+)
+
+
+def test_the_plan_asks_the_shared_question_whether_you_applied_this_season() -> None:
+    # It did not read the answer the five other mid-season calculators share (interview audit s56, 5).
+    names = [field.name for field in timeline.FIELDS]
+    assert profile.APPLIED_THIS_SEASON in timeline.FIELDS
+    # Beside the date it stands in for.
+    assert names.index(profile.APPLIED_THIS_SEASON.name) == names.index("eras_submission") + 1
+    date_help = next(field.help for field in timeline.FIELDS if field.name == "eras_submission")
+    assert "Already applied? Enter the day you submitted." in date_help
+
+
+@pytest.mark.parametrize("today", ["2026-10-01", "2026-12-07", "2026-12-25", "2027-01-10"])
+def test_said_yes_with_no_date_the_plan_is_for_the_match_under_review(today: str) -> None:
+    # "Plan for the Match 2028" after "Yes, I applied for the Match 2027" read as
+    # "my season is over" (interview audit s56, 5).
+    result = timeline.compute({**INTERVIEW56, **APPLIED_2027, "today": today})
+    assert result["match_year"] == 2027 and result["submission"] == "2026-09-02"
+    assert f"Plan for the Match 2027 as of {long_date(dt.date.fromisoformat(today))}: " in result["summary"]
+    # Said first, in one short sentence, then the day the plan counts from.
+    assert result["notes"][0] == APPLIED_NOTE
+    assert sentences(APPLIED_NOTE)[0] == "As you answered, you applied for the Match 2027, so this plan is for that season."
+    assert not any(n.startswith("No submission date given") for n in result["notes"])
+    assert not any("Applied to the Match 2027 already?" in n for n in result["notes"])
+    # The plan a reader gets who typed that day: the same rows on the same days.
+    typed = timeline.compute({**INTERVIEW56, "today": today, "eras_submission": "2026-09-02"})
+    assert [(m["date"], m["title"], m["past"]) for m in result["milestones"]] == [
+        (m["date"], m["title"], m["past"]) for m in typed["milestones"]
+    ]
+    assert result["summary"] == typed["summary"] and result["announced"] == typed["announced"]
+    # The stand-in day is the estimate it is, marked where the reader looks.
+    assert timeline.shown_date(by_title(result)[timeline.SUBMIT]) == "2 September 2026 (estimated)"
+
+
+def test_said_yes_a_typed_date_still_decides_and_outside_the_reviews_the_answer_changes_nothing() -> None:
+    typed = {**INTERVIEW56, "eras_submission": "2026-09-20"}
+    assert timeline.compute({**typed, **APPLIED_2027})["notes"] == timeline.compute(typed)["notes"]
+    # Before programs start reading (10 September) and after our early
+    # deadline (20 February), no season is under review: the plan is as it was.
+    for today in ("2026-09-10", "2027-02-20"):
+        plain = timeline.compute({**INTERVIEW56, "today": today})
+        said = timeline.compute({**INTERVIEW56, **APPLIED_2027, "today": today})
+        assert (said["match_year"], said["summary"], said["notes"]) == (plain["match_year"], plain["summary"], plain["notes"])
+    # Remembered from the Match 2027, "Yes" says nothing of the Match 2028,
+    # under review in October 2027 (diff review s55, 1).
+    later = {**INTERVIEW56, "today": "2027-10-05"}
+    assert timeline.compute({**later, **APPLIED_2027})["summary"] == timeline.compute(later)["summary"]
+    assert timeline.compute(later)["match_year"] == 2029
+
+
+@pytest.mark.parametrize("answer", [None, "not-said", "no-2027"])
+def test_not_said_or_no_plans_the_next_season_exactly_as_before(answer: str | None) -> None:
+    # "With No or Not said, behave exactly as now" (interview audit s56, 5): the
+    # words a plan with no date gave on 7 December 2026.
+    inputs = {**INTERVIEW56, **({} if answer is None else {"applied_this_season": answer})}
+    result = timeline.compute(inputs)
+    assert result["summary"] == (
+        "Next: Request letters on 2 January 2027 (estimated). 5 past steps come first if not done yet. Plan for the "
+        "Match 2028 as of 7 December 2026: 21 milestones ahead, 5 already past."
+    )
+    assert result["announced"] == (
+        "Next: Request letters on 2 January 2027 (estimated). 5 past steps come first if not done yet. Match 2028 "
+        "plan: 21 milestones ahead."
+    )
+    assert (
+        "No submission date given, so the plan uses 1 September 2027 (estimated): the next day you can send "
+        "applications for the Match 2028 while programs have not yet started reviewing." in result["notes"]
+    )
+    assert RUNNING_2027 in " ".join(result["notes"]) and APPLIED_NOTE not in result["notes"]
+    assert len(result["notes"]) == 8 and result["ics_count"] == 21
+
+
+def test_the_interview_season_does_not_make_our_early_deadline_a_cut_off_for_interviews() -> None:
+    # "An interview after that could no longer change a list" of 17 February
+    # 2027, our estimate set a week before the earliest published pattern: a
+    # reader could turn down a late-February interview (interview audit s56, 7).
+    row = by_title(timeline.compute({**INTERVIEW56, **APPLIED_2027}))["Interview season"]
+    assert cycle.season(2027)["rank_deadline"].estimated_early
+    assert row["detail"].endswith(
+        "until the rank lists are certified by 17 February 2027 (estimated, set early on purpose). That deadline is "
+        "our estimate, set early on purpose, so the NRMP's own may leave a week or two more: check its calendar "
+        "before you decide. Do not turn down an interview dated before the NRMP's published deadline: only one after "
+        "it could no longer change a list."
+    )
+    assert cycle.EARLY_DEADLINE_VERDICT in row["detail"]
+    # In the calendar file too, which is what a reader carries.
+    assert "Do not turn down an interview dated before the NRMP" in timeline.compute({**INTERVIEW56, **APPLIED_2027})[
+        "ics"
+    ].replace("\r\n ", "")
+    # A deadline the NRMP published is the cut-off it says it is.
+    published = cycle.season(2026)["rank_deadline"]
+    assert not published.estimated
+    plan = timeline.compute({"today": "2025-12-07", "eras_submission": "2025-09-20", "applicant_type": "us-img"})
+    kept = by_title(plan)["Interview season"]["detail"]
+    assert kept.endswith(
+        f"until the rank lists are certified by {published.shown()}. An interview after that could no longer change a list."
+    )
+    assert "turn down" not in kept
+
+
+# What a phone pinned of the plan at 360 px: three lines, cut at 108 characters
+# in the audit's screenshot (interview audit s56, 3).
+PINNED_AT_360_PX = 108
+
+
+def test_in_the_interview_season_the_headline_leads_with_the_last_useful_day_then_the_deadline() -> None:
+    # "Now: Interview season, until the rank-list deadline, 17 February 2027
+    # (estimated, set early on purpose). Nex…": the one date still to act on,
+    # 13 days away, came after the cut (interview audit s56, 3).
+    result = timeline.compute({**INTERVIEW56, **APPLIED_2027})
+    lead = "Add ERAS programs by about 20 December 2026. Rank lists by 17 February 2027 (early estimate)."
+    assert result["summary"].startswith(f"{lead} EM and OB/GYN programs are not in ERAS. Plan for the Match 2027 as of")
+    assert len(lead) < PINNED_AT_360_PX
+    # The table marks the stretch; the headline does not say "Now"/"Next" of it.
+    assert "Now:" not in result["summary"] and "Next:" not in result["summary"]
+    assert result["summary"].count("20 December 2026") == result["summary"].count("17 February 2027") == 1
+    # Heard in the same order, the fields ERAS does not take in its first sentence, within 40 words.
+    assert result["announced"] == (
+        "Add ERAS programs (not EM or OB/GYN) by about 20 December 2026. Rank lists by 17 February 2027, an early "
+        "estimate. Match 2027 plan: 12 milestones ahead."
+    )
+    assert len(result["announced"].split()) <= registry.READ_OUT_WORDS
+
+
+def test_the_headline_in_october_names_the_late_fee_day_after_the_two_dates_and_after_the_last_useful_day_none() -> None:
+    october = timeline.compute({**INTERVIEW56, **APPLIED_2027, "today": "2026-10-01"})
+    assert october["summary"].startswith(
+        "Add ERAS programs by about 20 December 2026. Rank lists by 17 February 2027 (early estimate). NRMP "
+        "registration without a late fee ends on 30 November 2026 (estimated). EM and OB/GYN programs are not in ERAS."
+    )
+    assert len(october["announced"].split()) <= registry.READ_OUT_WORDS
+    # From 21 December no new application is likely to bring an interview:
+    # nothing to add, and the stretch leads with the next day to act on.
+    for today in ("2026-12-25", "2027-01-10"):
+        later = timeline.compute({**INTERVIEW56, **APPLIED_2027, "today": today})
+        assert later["summary"].startswith(
+            "Now: Interview season, until the rank-list deadline, 17 February 2027 (estimated, set early on purpose). "
+            "Next: Rank order list entry opens on 15 January 2027 (estimated). Plan for the Match 2027"
+        )
+        assert "Add ERAS programs" not in later["summary"] + later["announced"]
+
+
+def test_a_published_deadline_leads_without_an_estimate_mark() -> None:
+    published = cycle.season(2026)["rank_deadline"]
+    assert not published.estimated
+    result = timeline.compute({"today": "2025-12-01", "eras_submission": "2025-09-20", "applicant_type": "us-img"})
+    last = long_date(cycle.last_day_for_an_interview(2026))
+    assert result["summary"].startswith(
+        f"Add ERAS programs by about {last}. Rank lists by {long_date(published.date)}. EM and OB/GYN"
+    )
+    assert f"Rank lists by {long_date(published.date)}. Match 2026 plan" in result["announced"]
+
+
+LAST_USEFUL = timeline.LAST_USEFUL_DAY
+
+
+def test_the_last_useful_day_is_a_dated_row_and_a_calendar_event_while_it_is_ahead() -> None:
+    # 20 December 2026 was in the headline but in neither the table nor the
+    # calendar file's 11 events (interview audit s56, 4).
+    result = timeline.compute({**INTERVIEW56, **APPLIED_2027})
+    row = by_title(result)[LAST_USEFUL]
+    assert LAST_USEFUL == "Last useful day to send new applications, by our rule of thumb"
+    assert row["date"] == cycle.last_day_for_an_interview(2027).isoformat() == "2026-12-20" and not row["past"]
+    # Our rule sets the day: marked ours, not as a date the NRMP publishes.
+    assert timeline.shown_date(row) == "20 December 2026 (our estimate)"
+    detail = row["detail"]
+    assert detail.startswith("Short of interviews? Send new applications through ERAS by this day")
+    assert f"see the row “{timeline.RESIDENCYCAS_CLOSES}”" in detail
+    # Its basis: the rule, said to be ours, and the early deadline it is counted from.
+    assert "By our rule of thumb, an application sent later is unlikely to bring an interview" in detail
+    assert "interviews begin about a month after an application goes in, and need at least four weeks" in detail
+    assert f"This day is {cycle.last_day_basis(2027)}." in detail
+    # Moved later by a later NRMP deadline, but no reason to wait (interview audit s56, 7).
+    assert "The NRMP's own deadline may be a week or two later, and this day with it. Do not wait for that" in detail
+    assert f"{cycle.EARLY_APPLICANTS}." in detail and cycle.SHORT_OF_INTERVIEWS in detail
+    # Source, as the season's rows give it: the deadline's, then the article for "submit early".
+    assert row["source"] == timeline.SOURCES_APART.join([cycle.season(2027)["rank_deadline"].cite(), data.ARTICLE_IMG.cite()])
+    assert max(len(s.split()) for s in sentences(detail)) <= SENTENCE_WORDS
+    # The table's next row, and an event on its day in the calendar file.
+    html = unescape(str(timeline.render(result)))
+    assert (
+        '<td data-label="Date">20 December 2026 (our estimate)</td><td data-label="Status">Next</td>'
+        f'<td data-label="Milestone"><strong>{LAST_USEFUL}</strong></td>' in html
+    )
+    ics = result["ics"].replace("\r\n ", "")
+    assert (
+        "DTSTART;VALUE=DATE:20261220\r\nDTEND;VALUE=DATE:20261221\r\n"
+        "SUMMARY:Last useful day to send new applications\\, by our rule of thumb (our estimate)\r\n" in ics
+    )
+    assert result["ics_count"] == 12
+
+
+@pytest.mark.parametrize(
+    ("today", "shown"),
+    [("2026-10-01", True), ("2026-12-20", True), ("2026-12-21", False), ("2026-12-25", False), ("2027-01-10", False)],
+)
+def test_the_last_useful_day_row_is_there_only_while_that_day_is_ahead_or_today(today: str, shown: bool) -> None:
+    result = timeline.compute({**INTERVIEW56, **APPLIED_2027, "today": today})
+    assert (LAST_USEFUL in by_title(result)) is shown
+    assert ("SUMMARY:Last useful day" in result["ics"]) is shown
+
+
+def test_no_last_useful_day_row_in_a_plan_for_the_next_season_or_before_sending() -> None:
+    for inputs in (
+        INTERVIEW56,  # no date, not said: the Match 2028
+        {**INTERVIEW56, "applied_this_season": "no-2027"},
+        {**INTERVIEW56, "eras_submission": "2026-12-10"},  # still to send
+    ):
+        assert LAST_USEFUL not in by_title(timeline.compute(inputs)), inputs
+
+
+def test_on_a_published_deadline_the_last_useful_day_row_counts_from_it_and_owns_no_early_estimate() -> None:
+    result = timeline.compute({"today": "2025-12-01", "eras_submission": "2025-09-20", "applicant_type": "us-img"})
+    row = by_title(result)[LAST_USEFUL]
+    assert row["date"] == cycle.last_day_for_an_interview(2026).isoformat()
+    assert "This day is counted back from the NRMP's rank-list deadline." in row["detail"]
+    assert "a week or two later" not in row["detail"] and "estimate" not in row["detail"]
+    assert row["source"].startswith(cycle.season(2026)["rank_deadline"].cite())
