@@ -1118,10 +1118,14 @@ AGAIN_CAVEAT = "if you tried it last season, also more than that list"
 # The small-field caveat of two fields, shorter, lets "In each field" fit
 # before the backup's is dropped: "Neurology 60–80 (fewer if ...);
 # Pathology 40–60" read as if pathology escaped it (diff review s54, 17).
+# "Fewer if fewer take you" read as personal, as if fewer programs would take
+# the reader, where the rule is about a group (diff review s55, 11).  It can
+# name the group: _small_field_caveat gives SMALL_GROUP_CAVEAT only to an IMG
+# who needs no visa.
 SHORTER_CAVEATS = {
     AGAIN_CAVEAT: "above last season's list, if tried",
     SMALL_VISA_CAVEAT: "fewer if fewer sponsor you",
-    SMALL_GROUP_CAVEAT: "fewer if fewer take you",
+    SMALL_GROUP_CAVEAT: "fewer if fewer take IMGs",
 }
 
 

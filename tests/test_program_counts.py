@@ -2474,7 +2474,7 @@ def test_not_saying_whether_you_applied_leaves_the_counts_as_they_were(monkeypat
 
 @pytest.mark.parametrize(
     ("applicant", "backup", "caveat"),
-    [("us-img", "40–60", "take you"), ("non-us-img", "60–80", "sponsor you")],
+    [("us-img", "40–60", "take IMGs"), ("non-us-img", "60–80", "sponsor you")],
 )
 def test_two_small_fields_share_the_caveat_in_the_pinned_line_or_neither_has_it(applicant: str, backup: str, caveat: str) -> None:
     # "Neurology 60–80 (fewer if fewer take applicants like you); Pathology
@@ -2489,6 +2489,37 @@ def test_two_small_fields_share_the_caveat_in_the_pinned_line_or_neither_has_it(
         {"specialty": "neurology", "backup_specialty": "pathology", "applicant_type": applicant, "step2_score": 225}
     )
     assert strongly["band"] == "dual-apply-strongly" and "fewer" not in strongly["gist"], strongly["gist"]
+
+
+def test_the_short_small_field_caveat_names_imgs_and_is_said_only_to_imgs_who_need_no_visa() -> None:
+    # "Neurology 40–60, fewer if fewer take you (Dual apply)": a worried reader
+    # heard that fewer programs would take them, where the rule is about a
+    # group; "IMGs" names the group, and holds only while no one else hears it
+    # (diff review s55, 11).
+    heard_by: set[str] = set()
+    pinned_short = 0
+    for applicant, visa, (first, backup), score in itertools.product(
+        ("us-md", "us-do", "us-img", "non-us-img"),
+        ("by-applicant-type", "true", "h1b-only", "false"),
+        [("neurology", None), ("internal-medicine", "pathology"), ("neurology", "pathology"), ("pathology", "pmr")],
+        (225, 240),
+    ):
+        result = pc.compute(
+            {
+                "specialty": first,
+                "backup_specialty": backup or "",
+                "applicant_type": applicant,
+                "needs_visa": visa,
+                "step2_score": score,
+            }
+        )
+        said = " ".join([result["summary"], result["announced"], result["gist"]])
+        assert "fewer take you" not in said, said
+        if pc.SHORTER_CAVEATS[pc.SMALL_GROUP_CAVEAT] in result["gist"] or pc.SMALL_GROUP_CAVEAT in said:
+            assert applicant in data.IMG_TYPES and not profile.visa_needed(result["inputs"]), (applicant, visa, said)
+            heard_by.add(applicant)
+            pinned_short += "fewer if fewer take IMGs" in result["gist"]
+    assert heard_by == {"us-img", "non-us-img"} and pinned_short
 
 
 # --- browser audit s55, 2: the phone's pinned line for a failing score ---------------------------------------
