@@ -1118,10 +1118,14 @@ AGAIN_CAVEAT = "if you tried it last season, also more than that list"
 # The small-field caveat of two fields, shorter, lets "In each field" fit
 # before the backup's is dropped: "Neurology 60–80 (fewer if ...);
 # Pathology 40–60" read as if pathology escaped it (diff review s54, 17).
+# "Fewer if fewer take you" read as personal, as if fewer programs would take
+# the reader, where the rule is about a group (diff review s55, 11).  It can
+# name the group: _small_field_caveat gives SMALL_GROUP_CAVEAT only to an IMG
+# who needs no visa.
 SHORTER_CAVEATS = {
     AGAIN_CAVEAT: "above last season's list, if tried",
     SMALL_VISA_CAVEAT: "fewer if fewer sponsor you",
-    SMALL_GROUP_CAVEAT: "fewer if fewer take you",
+    SMALL_GROUP_CAVEAT: "fewer if fewer take IMGs",
 }
 
 
@@ -1860,19 +1864,40 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     # The caveat gives way where it would take the line past them, as in the
     # read-out: the warning's tag and the band came last and were cut
     # (diffreview47 audit s47, 6).
-    # Past them with the counts alone, the warning's tag goes first: what is
-    # cut is then the band's end, which the band headline repeats.
+    # Past them with the counts alone, the warning's tag goes first, and the
+    # band gives way, which the band headline repeats.
     # A failing score's note was said only in the summary's long form, after
     # the counts and the band: a phone's three pinned lines cut it, with the
     # score (browser audit s55, 2).  Its short form goes in every pinned try,
     # and where none fits, first.
     failing = competitiveness.failing_pinned(v)
+    named, label = competitiveness.pinned_name(spec.name), BAND_LABELS[band]
+    # Every line keeps to the limit.  A backup, a warning and a failing score
+    # ran to 91-120 characters, which a phone's third line cut; with none of
+    # them, the whole summary was pinned, margins and all, up to 930
+    # characters (counts56 brief s56, 1).  So where no fuller try fits, the
+    # parts give way one by one, the least urgent first: the margins, the
+    # caveats, the H-1B words, the band (which the band headline repeats), a
+    # missing score's note (the band then comes back where it fits), the
+    # backup's count (at a pivot, where the backup carries most of the list,
+    # the first choice's).  A failing score's note, the warning's tag and the
+    # count left stay longest, the note first.  The tag stays before a count:
+    # a warned backup's count is the one least to be trusted without it.
+    bare = "; ".join([first_short, *([backup_short] if backup_short else [])]) + "."
+    carried = backup_short if band == "pivot" and counts["share"]["backup_pct"] > counts["share"]["primary_pct"] else None
+    main = f"{carried or first_short}."
+
+    def noted(line: str) -> str:
+        return profile.after_pass_note(v, line, banded=True, heard=True)
+
     if said is not None and failing:
         # "Name a backup" is the advice here: after the score's note.
-        named, label = competitiveness.pinned_name(spec.name), BAND_LABELS[band]
         gist = first_within_pinned_line(
             [f"{named} ({label}). {fail} Name a backup." for fail in failing] + [f"{failing[-1]} {named}: name a backup."]
         )
+    elif said is not None:
+        short = f"{named} ({label}). Name a backup."
+        gist = first_within_pinned_line([with_margins, summary, noted(said), said, noted(short), short])
     elif warned or caveat or backup_caveat or h1b_counts or failing:
         shorter, shorter_backup = (SHORTER_CAVEATS.get(said, said) for said in (caveat, backup_caveat))
         # The backup's caveat gives way first, then the first choice's; both
@@ -1889,28 +1914,29 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
             # last, as below; with nothing else to give way, the counts as
             # the summary says them come first.  Then the band gives way,
             # which the band's headline below says.  Past the limit still,
-            # the note leads, after the tag: what is cut is then the counts'
-            # end, which the result gives in full.
+            # the note leads, then the tag, and one count goes:
+            # "Check your backup." before the note hid the most urgent fact
+            # where a third line cut the rest (counts56 brief s56, 1).
             tag = f" {warned.tag}" if warned else ""
             alone = [] if warned or caveat or backup_caveat or h1b_counts else [counts_said("")]
-            bare = "; ".join([first_short, *([backup_short] if backup_short else [])]) + "."
             pinned = [
                 f"{said_counts}{tail} {fail}{tag}"
                 for tail in tails
                 for said_counts in [*alone, *(compact(*each) for each in dict.fromkeys(caveats))]
                 for fail in failing
-            ] + [f"{bare} {failing[-1]}{tag}", f"{warned.tag if warned else ''} {failing[-1]} {bare}".lstrip()]
+            ] + [f"{bare} {failing[-1]}{tag}", f"{failing[-1]}{tag} {main}", f"{failing[-1]}{tag}"]
+        elif warned:
+            pinned = [f"{compact(*each)}{tail} {warned.tag}" for tail in tails for each in dict.fromkeys(caveats)]
+            pinned += [f"{warned.tag} {bare}", f"{warned.tag} {main}"]
         else:
-            pinned = [
-                f"{compact(*each)}{tail} {warned.tag}"
-                if warned
-                else profile.after_pass_note(v, f"{compact(*each)}{tail}", banded=True, heard=True)
-                for tail in tails
-                for each in dict.fromkeys(caveats)
-            ] + ([f"{warned.tag} {compact('')}"] if warned else [])
+            pinned = [noted(f"{compact(*each)}{tail}") for tail in tails for each in dict.fromkeys(caveats)]
+            pinned += [noted(bare), compact(""), bare, main]
         gist = first_within_pinned_line(pinned)
     else:
-        gist = with_margins
+        # The summary with its margins where it fits; else the counts, as in
+        # the lines above.
+        plain = [counts_said(""), compact(""), bare]
+        gist = first_within_pinned_line([with_margins, summary, *map(noted, plain), *plain, main])
     today = cycle.reference_date()
     next_season = profile.next_season_said(
         v, today, "these counts are for", [spec.slug], dated=competitiveness.names_a_day(check["margins"], today)

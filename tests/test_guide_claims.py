@@ -4662,6 +4662,9 @@ def test_the_packet_check_page_names_the_note_on_a_statement_sent_to_a_first_yea
 
     text = page_text("calculators/packet-check.md")
     assert "the checker only counts them" not in text
+    # "And the checker counts them" lost the old "only": it read as if the
+    # checker judged those programs' letters too (diff review s55, 14).
+    assert "written for any field, and the checker checks only their counts." in text
     # The calculator's own note, in the page's words.
     assert packet_check.FIRST_YEAR_STATEMENT.split(" program ", 1)[1] in text
     assert "A statement written for a field and sent to one of them gets a note: such a program may take it" in text

@@ -1884,14 +1884,13 @@ def test_changing_field_gives_way_to_a_pivot_and_says_so() -> None:
         "Your change of field gives way to a pivot: the check rates Dermatology itself “Pivot to a backup”. Dermatology: "
         "20–30 programs; Internal Medicine: 80–120 programs"
     )
-    # Its failing score is pinned after the tag, before the counts, the band
-    # left to its headline: past three lines, the counts' end is what goes
-    # (browser audit s55, 2).
-    assert ticked["gist"] == (
-        "Check your change of field. Step 2 CK 215: below passing. Dermatology 20–30; Internal Medicine 80–120."
-    )
+    # Its failing score is pinned first, then the tag, the band left to its
+    # headline (browser audit s55, 2).  The line kept to 90 characters by
+    # dropping a count, not by letting three lines cut it: at a pivot, the
+    # one that carries the smaller part of the list (counts56 brief s56, 1).
+    assert ticked["gist"] == "Step 2 CK 215: below passing. Check your change of field. Internal Medicine 80–120."
     passing = pc.compute({**PIVOT, "step2_score": 218, "backup_specialty": "internal-medicine", "changing_field": True})
-    assert passing["gist"] == "Check your change of field. Dermatology 20–30; Internal Medicine 80–120 (Pivot to a backup)."
+    assert passing["gist"] == "Check your change of field. Dermatology 20–30; Internal Medicine 80–120."
     # Nor is the field the reader says they are leaving called one to train in gladly for good.
     assert not any("gladly train in" in r for r in ticked["reasons"])
     assert any("gladly train in" in r for r in unticked["reasons"])
@@ -2055,7 +2054,8 @@ def test_leaving_an_ultra_competitive_field_for_one_rated_pivot_keeps_the_new_fi
         "Check your change of field: the competitiveness check rates Diagnostic Radiology itself “Pivot to a backup” "
         "for your file, and Dermatology, the field you are leaving, is ultra-competitive: neither can carry your list"
     )
-    assert result["gist"].startswith("Check your change of field.")
+    # The new field carries 80% of this list, so its count is the one kept (counts56 brief s56, 1).
+    assert result["gist"] == "Step 2 CK 210: below passing. Check your change of field. Diagnostic Radiology 50–80+."
 
 
 def test_at_a_pivot_a_reapplicant_is_not_told_to_go_above_the_first_choices_hand_picked_set() -> None:
@@ -2128,8 +2128,9 @@ def test_the_pinned_line_keeps_to_its_length_and_names_a_change_of_field() -> No
         }
     )
     assert ortho["warning"] and "(fewer if fewer sponsor your visa)" in ortho["summary"]
-    # Still past 90 characters without it, the tag goes first: what a fourth line cuts is the band's end.
-    assert ortho["gist"] == "Check your backup. Orthopaedic Surgery 60–90+; General Surgery 60–100+ (Dual apply, strongly)."
+    # Still past 90 characters without it, the tag goes first and the band
+    # gives way; a fourth line cut it before (counts56 brief s56, 1).
+    assert ortho["gist"] == "Check your backup. Orthopaedic Surgery 60–90+; General Surgery 60–100+."
     for applicant, first, backup, score in itertools.product(
         ("us-img", "non-us-img"),
         ("neurology", "pathology", "orthopaedic-surgery"),
@@ -2140,20 +2141,18 @@ def test_the_pinned_line_keeps_to_its_length_and_names_a_change_of_field() -> No
             continue
         result = pc.compute({"specialty": first, "backup_specialty": backup, "applicant_type": applicant, "step2_score": score})
         gist = result["gist"]
-        # The caveat only where the line keeps within them; past them it has
-        # gone (two long names with a warning pass them by a few characters).
-        if "(fewer if" in gist:
-            assert len(gist) <= PINNED_LINE_CHARS, gist
+        assert len(gist) <= PINNED_LINE_CHARS, gist
+        # The tag after the counts and their band, or, once the band has
+        # given way, before the counts, after only a failing score's note.
         if result["warning"]:
             tag = "Check your backup."
-            assert gist.endswith(tag) if len(gist) <= PINNED_LINE_CHARS else gist.startswith(tag), gist
+            led = gist.partition(tag)[0] in ("", f"Step 2 CK {score}: below passing. ")
+            assert gist.endswith(tag) or (led and result["band_label"] not in gist), gist
     # Diffreview47 audit s47, 8: a warning on the change of field pins its own tag.
     changing = pc.compute(
         {**FM_REAPPLICANT, "specialty": "internal-medicine", "backup_specialty": "family-medicine", "changing_field": True}
     )
-    assert (
-        changing["gist"] == "Check your change of field. Internal Medicine 80–120; Family Medicine 20–30 (Dual apply, strongly)."
-    )
+    assert changing["gist"] == "Check your change of field. Internal Medicine 80–120; Family Medicine 20–30."
     assert changing["warning_tag"] == "Check your change of field."
 
 
@@ -2498,7 +2497,7 @@ def test_the_next_seasons_dates_are_called_ours_only_where_the_result_names_one(
 
 @pytest.mark.parametrize(
     ("applicant", "backup", "caveat"),
-    [("us-img", "40–60", "take you"), ("non-us-img", "60–80", "sponsor you")],
+    [("us-img", "40–60", "take IMGs"), ("non-us-img", "60–80", "sponsor you")],
 )
 def test_two_small_fields_share_the_caveat_in_the_pinned_line_or_neither_has_it(applicant: str, backup: str, caveat: str) -> None:
     # "Neurology 60–80 (fewer if fewer take applicants like you); Pathology
@@ -2515,6 +2514,37 @@ def test_two_small_fields_share_the_caveat_in_the_pinned_line_or_neither_has_it(
     assert strongly["band"] == "dual-apply-strongly" and "fewer" not in strongly["gist"], strongly["gist"]
 
 
+def test_the_short_small_field_caveat_names_imgs_and_is_said_only_to_imgs_who_need_no_visa() -> None:
+    # "Neurology 40–60, fewer if fewer take you (Dual apply)": a worried reader
+    # heard that fewer programs would take them, where the rule is about a
+    # group; "IMGs" names the group, and holds only while no one else hears it
+    # (diff review s55, 11).
+    heard_by: set[str] = set()
+    pinned_short = 0
+    for applicant, visa, (first, backup), score in itertools.product(
+        ("us-md", "us-do", "us-img", "non-us-img"),
+        ("by-applicant-type", "true", "h1b-only", "false"),
+        [("neurology", None), ("internal-medicine", "pathology"), ("neurology", "pathology"), ("pathology", "pmr")],
+        (225, 240),
+    ):
+        result = pc.compute(
+            {
+                "specialty": first,
+                "backup_specialty": backup or "",
+                "applicant_type": applicant,
+                "needs_visa": visa,
+                "step2_score": score,
+            }
+        )
+        said = " ".join([result["summary"], result["announced"], result["gist"]])
+        assert "fewer take you" not in said, said
+        if pc.SHORTER_CAVEATS[pc.SMALL_GROUP_CAVEAT] in result["gist"] or pc.SMALL_GROUP_CAVEAT in said:
+            assert applicant in data.IMG_TYPES and not profile.visa_needed(result["inputs"]), (applicant, visa, said)
+            heard_by.add(applicant)
+            pinned_short += "fewer if fewer take IMGs" in result["gist"]
+    assert heard_by == {"us-img", "non-us-img"} and pinned_short
+
+
 # --- browser audit s55, 2: the phone's pinned line for a failing score ---------------------------------------
 def test_a_failing_score_is_pinned_with_the_counts_and_leads_where_they_pass_the_limit() -> None:
     # With no backup, the pinned line was the whole summary: three lines cut
@@ -2528,8 +2558,11 @@ def test_a_failing_score_is_pinned_with_the_counts_and_leads_where_they_pass_the
     # Two counts give way their band before the note goes.
     pair = pc.compute({"step2_score": 212, "backup_specialty": "family-medicine"})
     assert pair["gist"] == "Internal Medicine 60–80; Family Medicine 80–120. Step 2 CK 212: below passing."
-    # A passing score pins what it pinned before.
-    assert pc.compute({"step2_score": 218})["gist"] == pc.compute({"step2_score": 218})["summary"]
+    # A passing score pins the summary's counts, without the margins that
+    # followed them, 285 characters in all (counts56 brief s56, 1).
+    passing = pc.compute({"step2_score": 218})
+    assert passing["gist"] == "Internal Medicine: 80–120 programs (Dual apply, strongly)."
+    assert passing["summary"].startswith(f"{passing['gist']} Your score of 32/100")
     for first, backup, applicant, score, visa in itertools.product(
         SLUGS, [None, "internal-medicine", "pathology", "pmr"], ("us-do", "non-us-img"), (190, 217), ("true", "h1b-only")
     ):
@@ -2546,10 +2579,91 @@ def test_a_failing_score_is_pinned_with_the_counts_and_leads_where_they_pass_the
         except InputError:
             continue  # a backup the form refuses
         gist, note = result["gist"], f"Step 2 CK {score}: below"
-        assert note in gist, gist
-        # Alone, the field always fits; with a backup, past the limit the
-        # note leads, after the warning's tag, so that only the counts' end is cut.
-        if backup is None:
-            assert len(gist) <= PINNED_LINE_CHARS, gist
-        elif len(gist) > PINNED_LINE_CHARS:
-            assert gist.startswith(f"{result['warning_tag']} {note}" if result["warning"] else note), gist
+        assert note in gist and len(gist) <= PINNED_LINE_CHARS, gist
+        # Where both counts no longer fit with it, the note leads, the
+        # warning's tag next (counts56 brief s56, 1).
+        if backup is not None and ";" not in gist:
+            assert gist.startswith(f"{note} passing. {result['warning_tag']}" if result["warning"] else note), gist
+
+
+# --- counts56 brief s56, 1: every pinned line keeps to the limit, the least urgent part going first ---------------
+def test_a_backup_a_warning_and_a_failing_score_keep_to_the_pinned_limit_the_note_first() -> None:
+    # "Check your backup. Step 2 CK 217: below passing. Internal Medicine
+    # 60–80; Emergency Medicine 60–100+." ran to 101 characters, cut by a
+    # phone's third line; the warned backup's count now gives way.
+    warned = pc.compute(
+        {
+            "specialty": "internal-medicine",
+            "backup_specialty": "emergency-medicine",
+            "applicant_type": "us-do",
+            "step2_score": 217,
+            "previously_unmatched": True,
+        }
+    )
+    assert warned["warning_tag"] == "Check your backup."
+    assert warned["gist"] == "Step 2 CK 217: below passing. Check your backup. Internal Medicine 60–80."
+    # Where even one count does not fit with the note and the tag, both of those stay.
+    changing = pc.compute({**PIVOT, "step2_score": 217, "backup_specialty": "obstetrics-gynecology", "changing_field": True})
+    assert changing["gist"] == "Step 2 CK 217: below passing. Check your change of field."
+    # With none of them, the whole summary was pinned: 316 characters here, of
+    # which a phone showed "Name a backup: the largest count the articles give…".
+    alone = pc.compute({"specialty": "dermatology", "step2_score": 218})
+    assert len(alone["summary"]) > 300 and alone["gist"] == "Dermatology (Dual apply, strongly). Name a backup."
+    # A missing score's note stays before the band.
+    unscored = pc.compute({"specialty": "dermatology", "step2_score": ""})
+    assert unscored["gist"] == f"Dermatology (Dual apply, strongly). Name a backup. {profile.NO_SCORE_HEARD}"
+    # Where it does not fit, the band comes back in its place.
+    do = pc.compute({"specialty": "general-surgery", "applicant_type": "us-do", "step2_score": ""})
+    assert do["gist"] == "General Surgery: 60–80 programs (Single-track is reasonable)."
+    assert profile.NO_SCORE_HEARD_DO_SURGERY in do["announced"]
+
+
+def test_every_pinned_line_keeps_to_the_limit_and_gives_way_least_urgent_first() -> None:
+    readers = [("us-do", "by-applicant-type"), ("us-img", "by-applicant-type"), ("non-us-img", "h1b-only")]
+    backups = [None, "internal-medicine", "pathology", "obstetrics-gynecology", "plastic-surgery"]
+    seen: set[str] = set()
+    for first, backup, (applicant, visa), score, changing in itertools.product(
+        SLUGS, backups, readers, (None, 217, 240), (False, True)
+    ):
+        if backup == first or (backup is None and changing):
+            continue
+        inputs = {
+            "specialty": first,
+            "backup_specialty": backup or "",
+            "applicant_type": applicant,
+            "needs_visa": visa,
+            "step2_score": "" if score is None else score,
+            "previously_unmatched": changing,
+            "changing_field": changing,
+        }
+        try:
+            result = pc.compute(inputs)
+        except InputError:
+            continue  # a backup the form refuses
+        gist, tag, label = result["gist"], result["warning_tag"], result["band_label"]
+        assert len(gist) <= PINNED_LINE_CHARS, (inputs, gist)
+        failing = score is not None and score < data.STEP2_PASSING_SCORE
+        # The most urgent parts are never dropped: a failing score's note and the warning's tag.
+        assert (f"Step 2 CK {score}: below" in gist) is failing and (tag is None or tag in gist), (inputs, gist)
+        note = f"Step 2 CK {score}: below passing." if failing else ""
+        names = [competitiveness.pinned_name(data.specialty(slug).name) for slug in (first, backup) if slug]
+        counted = [name for name in names if name in gist]
+        # A caveat or the H-1B words go before the band, and the band before a count.
+        if "fewer if" in gist or "last season" in gist or pc.H1B_ONLY_PINNED in gist:
+            assert label in gist, (inputs, gist)
+        if label in gist:
+            assert counted == names, (inputs, gist)
+        if counted != names:
+            # One count given way, the note leads, the tag next.
+            assert gist.startswith(" ".join(part for part in (note, tag) if part)), (inputs, gist)
+            assert len(counted) == 1 or gist == f"{note} {tag}", (inputs, gist)
+            kept = names[1] if result["band"] == "pivot" and result["share"]["backup_pct"] > 50 else names[0]
+            assert counted in ([kept], []), (inputs, gist)
+        seen.add(
+            "note leads" * gist.startswith("Step 2 CK")
+            + "tag leads" * bool(tag and gist.startswith(tag))
+            + f"{len(counted)} of {len(names)}"
+            + "band" * (label in gist)
+        )
+    # The grid reaches every way a line gives way.
+    assert {"note leads1 of 2", "note leads0 of 2", "tag leads1 of 2", "tag leads2 of 2", "2 of 2", "1 of 1band"} <= seen, seen
