@@ -1883,10 +1883,13 @@ def test_not_saying_whether_you_applied_asks_it_in_the_mid_season_note(monkeypat
         "not, registering now adds the NRMP's late fee, $50 more: registration without it ended on 30 November 2026 "
         "(estimated). Old figure (2016-17), from the NRMP match fees page; it is not in the total.",
         "The interview lines price a whole season: the new programs add only the interviews they bring.",
-        "The last useful day to send a new application is about 20 December 2026 (worked out from our estimate of "
-        "the rank-list deadline, which we set early on purpose): one sent later is unlikely to bring an interview. "
-        "That day is this site's rule of thumb, not an article's: interviews begin about a month after an "
-        "application goes in, and need at least four weeks before the rank lists close.",
+        "The last useful day to send a new application is about 20 December 2026: one sent later is unlikely to "
+        "bring an interview. That day is this site's rule of thumb, not an article's: interviews begin about a month "
+        "after an application goes in, and need at least four weeks before the rank lists close. We count those "
+        "weeks back from our estimate of the rank-list deadline, which we set early on purpose. If the NRMP's "
+        "deadline falls as in 2024 and 2026, new applications help about one to two weeks longer (in the NRMP "
+        "calendars we hold, the deadline fell 16 and 23 days before Match Day). Send as soon as you can, and do not "
+        "turn down an interview before the NRMP's published deadline.",
     ]
     assert (
         "Planning for ERAS 2028 (Match 2028) instead? The table's lines are the same, and our fees are then 2 seasons "
