@@ -670,8 +670,8 @@ def test_fees_are_called_old_from_the_first_season_of_the_eras_schedule_in_use()
         (
             "2025-12-07",
             2026,
-            "the next season you can apply to on time is ERAS 2027 (Match 2027), but this page counts yours as "
-            "ERAS 2026 (Match 2026), the season under way",
+            "the next season you can apply to on time is ERAS 2027 (Match 2027); this page prices ERAS 2026 "
+            "(Match 2026), the season under way",
             True,
         ),
         # ERAS 2027 is open, but its applications have not gone out yet.
@@ -712,8 +712,8 @@ ERAS_ROW = "ERAS application fees: Internal Medicine (80 programs)"
 def _under_way(yours: int) -> str:
     """The season sentence while the reader's season is under way."""
     return (
-        f"the next season you can apply to on time is ERAS {yours + 1} (Match {yours + 1}), but this page counts "
-        f"yours as ERAS {yours} (Match {yours}), the season under way."
+        f"the next season you can apply to on time is ERAS {yours + 1} (Match {yours + 1}); this page prices "
+        f"ERAS {yours} (Match {yours}), the season under way."
     )
 
 
@@ -1352,9 +1352,8 @@ def test_a_residencycas_reader_is_told_its_season_by_residencycas_not_only_by_er
     both = unescape(str(ac.render(ac.compute({**em_fm, "applicant_type": "us-img"}))))
     # Each service has its own line; the date is given once.
     assert (
-        "As of 5 October 2027, the next season you can apply to on time is ERAS 2029 (Match 2029), but this page "
-        "counts yours as ERAS 2028 (Match 2028), the season under way. ResidencyCAS, which Emergency Medicine programs "
-        "use, closed" in both
+        "As of 5 October 2027, the next season you can apply to on time is ERAS 2029 (Match 2029); this page prices "
+        "ERAS 2028 (Match 2028), the season under way. ResidencyCAS, which Emergency Medicine programs use, closed" in both
     )
     assert both.count("As of 5 October 2027") == 1
 
@@ -1695,7 +1694,7 @@ def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lin
     # audit s52, 8).
     assert html.startswith(f'<div class="mpb-result-body"><div class="mpb-note"><p>{points[0]}</p>')
     assert "The total below is for the whole season, so only part of it is new money." in points[0]
-    assert html.index(points[-1]) < html.index("mpb-headline") < html.index("counts yours as ERAS 2027 (Match 2027)")
+    assert html.index(points[-1]) < html.index("mpb-headline") < html.index("this page prices ERAS 2027 (Match 2027)")
     # With the season its application fees are priced at, which is not the
     # reader's: the two seasons sat a line apart (aiminghigh audit s54, 11).
     assert (
@@ -1857,7 +1856,11 @@ def test_a_reader_who_applied_this_season_keeps_the_mid_season_note_without_its_
         "season, so only part of it is new money."
     )
     assert points[1:] == unsaid["mid_season_points"][1:] and result["next_season"] is None
-    assert "counts yours as ERAS 2027 (Match 2027), the season under way" in html
+    # The season priced is the one they applied to: "the next season you can
+    # apply to on time is ERAS 2028, but this page counts yours as ERAS 2027"
+    # read to an on-time applicant as "you were late" (interview audit s56, 10).
+    assert "this page prices ERAS 2027 (Match 2027), the season you applied to." in html
+    assert "ERAS 2028" not in html and "counts yours" not in html
     # Not asked what it has been told.
     assert "Planning for" not in html and "Applied earlier" not in html
 
