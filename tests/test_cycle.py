@@ -197,6 +197,83 @@ def test_the_last_useful_days_sentences_are_35_words_or_fewer_brackets_and_all()
         assert len(sentence.split()) <= 35, sentence
 
 
+# --- interview audit s56, 11: the mid-season notes in sentences of 35 words or fewer ----------------------
+MOST_WORDS = 35
+
+
+def _words_read(sentence: str) -> int:
+    """A sentence's words as a reader meets them.  Brackets that cite (a
+    source, a season, a date or a figure: they hold a digit) or mark a date
+    "estimated" are left out, as the house's counts leave citations out; a
+    bracket of words is read as part of the sentence and counted: the two
+    38-word sentences of the audit hid 14 words in such brackets."""
+    cited = r"\((?:[^()]*\d[^()]*|estimated[^()]*)\)"
+    plain = re.sub(r"\([^()]*\([^()]*\)[^()]*\)", "", sentence)
+    return len([word for word in re.sub(cited, "", plain).split() if re.search(r"\w", word)])
+
+
+def _sentences(note: str) -> list[str]:
+    return [each for each in re.split(r"(?<=[.?!])\s+(?=[A-Z“])", note) if each]
+
+
+def _mid_season_notes(day: dt.date) -> dict[str, list[str]]:
+    """The notes a reader meets while a season is under way, from the five
+    calculators that ask "Applied this season", answered Yes, and match odds
+    with its default inputs."""
+    from conftest import applied_this_season
+
+    from calculators import application_cost, backup_finder, competitiveness, match_odds, program_counts, signals
+
+    yes = applied_this_season("yes")
+    odds = match_odds.compute({})
+    notes: dict[str, list[str | None]] = {
+        "competitiveness": [competitiveness.compute(yes)["mid_season"]],
+        "program counts": [program_counts.compute(yes)["mid_season"]],
+        "signals": list(signals.compute(yes)["mid_season"] or []),
+        "application cost": list(application_cost.compute(yes)["mid_season_points"]),
+        "backup finder": [backup_finder.compute(yes)["mid_season"]],
+        "match odds": [odds["below_matched_median"], (odds["no_ranks"] or {}).get("next_steps")],
+    }
+    return {name: [str(note) for note in said if note] for name, said in notes.items()}
+
+
+def test_the_mid_season_notes_read_in_sentences_of_35_words_or_fewer_every_day_of_a_season(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The last useful day's sentence and "New applications can still go ...
+    # has closed" ran to 38 words each, on about ten pages (interview audit
+    # s56, 11).  Every day of the season the answer names, from the day its
+    # applications can go to programs (ResidencyCAS's week that may have
+    # closed included) to the end of March.
+    from calculators import profile
+
+    year = profile.ASKED_FOR
+    day, last = cycle.season(year)["submissions_open"].date, dt.date(year, 3, 31)
+    long: dict[tuple[str, str], list[dt.date]] = {}
+    seen: set[str] = set()
+    while day <= last:
+        pin_build_date(monkeypatch, day)
+        for name, notes in _mid_season_notes(day).items():
+            seen.update([name] if notes else [])
+            for sentence in (s for note in notes for s in _sentences(note)):
+                if _words_read(sentence) > MOST_WORDS:
+                    long.setdefault((name, re.sub(r"\d+", "#", sentence)), []).append(day)
+        day += dt.timedelta(days=1)
+    assert not long, "\n".join(f"{name} ({len(days)} days from {days[0]}): {said}" for (name, said), days in long.items())
+    # Each calculator that shows a mid-season note was read; match odds at its
+    # defaults gives none.
+    assert seen == {"competitiveness", "program counts", "signals", "application cost", "backup finder"}
+
+
+def test_the_word_count_reads_a_bracket_of_words_and_leaves_citations_out() -> None:
+    old = (
+        "The last useful day to send a new application is about 20 December 2026 (worked out from our estimate of the "
+        "rank-list deadline, which we set early on purpose): one sent later is unlikely to bring an interview."
+    )
+    assert _words_read(old) == 38
+    assert _words_read("Sent on 23 September 2026 (estimated, set early on purpose) (NRMP, calendar, read 2026).") == 5
+
+
 # --- Where a new application can still go (diff review s52b, 5) ---------------------------------
 EM, OBGYN, IM, FM = "emergency-medicine", "obstetrics-gynecology", "internal-medicine", "family-medicine"
 
