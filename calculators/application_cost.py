@@ -1425,10 +1425,20 @@ def _applies_in(result: ApplicationCostResult) -> str:
     if result["season_under_way"]:
         # Named as the reader's, and last, so "confirmed for it" reads as this
         # one (midseason audit s52, 8).
+        # "The next season you can apply to on time is ERAS 2028, but this
+        # page counts yours as ERAS 2027" read to a reader who applied on
+        # time as "you were late" (interview audit s56, 10): to one who said
+        # so, the season priced is the one they applied to, and to the
+        # others it is priced, not counted as theirs against the next.
         year, day = int(result["reader_season"]), long_date(today)
+        priced = f"this page prices {cycle.eras_season(year)}"
         said = [
-            f"as of {day}, the next season you can apply to on time is {cycle.eras_season(year + 1)}, but this page "
-            f"counts yours as {cycle.eras_season(year)}, the season under way"
+            (
+                f"as of {day}, {priced}, the season you applied to"
+                if profile.said_applied(result["inputs"], today)
+                else f"as of {day}, the next season you can apply to on time is {cycle.eras_season(year + 1)}; {priced}, "
+                "the season under way"
+            )
             if eras
             else f"as of {day}, this page counts your season as the Match {year}, the season under way"
         ]

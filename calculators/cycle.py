@@ -22,7 +22,7 @@ from typing import Literal
 
 from . import data
 from .data import cycle_dates
-from .html import and_list, capitalised, counted, long_date
+from .html import and_list, capitalised, counted, long_date, number_word
 
 ESTIMATED = "estimated by rule"
 
@@ -325,7 +325,13 @@ def last_day_for_an_interview(match_year: int) -> dt.date:
     dates shown were the rank-list deadline eight weeks later (midseason audit
     s52, 1)."""
     dates = season(match_year)
-    deadline, reviews_from = dates["rank_deadline"].date, dates["programs_receive"].date
+    return _last_day_before(dates["rank_deadline"].date, dates["programs_receive"].date)
+
+
+def _last_day_before(deadline: dt.date, reviews_from: dt.date) -> dt.date:
+    """The last day the plan's rule allows for a rank-list deadline on
+    ``deadline``: asked for our estimate, and for the later deadlines the
+    NRMP's published calendars would give (``later_last_days``)."""
     day = deadline
     # The season's dates once, not once a day: asked through
     # too_late_for_interviews, each of some sixty steps read them again, 4 ms
@@ -335,16 +341,24 @@ def last_day_for_an_interview(match_year: int) -> dt.date:
     return day
 
 
-def send_by(match_year: int, early_said: bool = False) -> str:
+def send_by(match_year: int) -> str:
     """The last useful day, with what it rests on, for a note that tells a
-    reader to send more applications now: a whole sentence.  ``early_said``
-    where the paragraph has just called the rank-list deadline early on
-    purpose."""
+    reader to send more applications now: whole sentences of 35 words or
+    fewer, the basis in its own, where a bracket inside the first ran it to
+    38 (interview audit s56, 11).  The same words on every page: the
+    no-match guide alone left out that the deadline is set early on purpose
+    (interview audit s56, 10).  Where it is, the hedge follows, so the day
+    does not read as a hard cut-off (interview audit s56, 7)."""
     last = long_date(last_day_for_an_interview(match_year))
-    basis = f" ({said})" if (said := last_day_basis(match_year, early_said)) else ""
-    return (
-        f"The last useful day to send a new application is about {last}{basis}: one sent later is unlikely to bring "
-        f"an interview. {INTERVIEW_RULE}"
+    return " ".join(
+        part
+        for part in (
+            f"The last useful day to send a new application is about {last}: one sent later is unlikely to bring an interview.",
+            INTERVIEW_RULE,
+            last_day_basis_said(match_year),
+            later_deadline_hedge(match_year),
+        )
+        if part
     )
 
 
@@ -355,7 +369,7 @@ EARLY_APPLICANTS = (
 )
 
 
-def last_day_basis(match_year: int, early_said: bool = False) -> str:
+def last_day_basis(match_year: int) -> str:
     """What the last useful day rests on, for brackets after it, where that
     is an estimate, else "": "about 20 December" did not say it was worked out
     from our early estimate of the rank-list deadline (EM audit s53, 6)."""
@@ -363,8 +377,80 @@ def last_day_basis(match_year: int, early_said: bool = False) -> str:
     if not deadline.estimated:
         return ""
     # "Our early estimate" read as a first rough one (diff review s53, 13).
-    early = ", which we set early on purpose" if deadline.estimated_early and not early_said else ""
+    early = ", which we set early on purpose" if deadline.estimated_early else ""
     return f"worked out from our estimate of the rank-list deadline{early}"
+
+
+def last_day_basis_said(match_year: int) -> str:
+    """``last_day_basis`` as a sentence of its own, said after INTERVIEW_RULE,
+    whose four weeks it counts back from; "" where the deadline is the
+    NRMP's.  In brackets inside the day's sentence it ran that sentence to 38
+    words (interview audit s56, 11)."""
+    deadline = season(match_year)["rank_deadline"]
+    if not deadline.estimated:
+        return ""
+    early = ", which we set early on purpose" if deadline.estimated_early else ""
+    return f"We count those weeks back from our estimate of the rank-list deadline{early}."
+
+
+def later_last_days(match_year: int) -> list[dt.date]:
+    """The last useful day as it would fall if a Match's rank-list deadline
+    kept each published calendar's distance from Match Day
+    (``published_deadline_gaps``), latest first, where that is later than
+    ours: our deadline is set early on purpose, so the NRMP's own, and the
+    last useful day with it, are likely later (interview audit s56, 7)."""
+    dates = season(match_year)
+    ours = last_day_for_an_interview(match_year)
+    days = {
+        _last_day_before(dates["match_day"].date - dt.timedelta(days=gap), dates["programs_receive"].date)
+        for gap in published_deadline_gaps().values()
+    }
+    return sorted((day for day in days if day > ours), reverse=True)
+
+
+def _weeks_said(days: list[int]) -> str:
+    """Spans of days as a reader says them: "about one to two weeks", or
+    "about one week" where they round alike; with one under half a week,
+    "up to" the longest in days."""
+    low, high = min(days), max(days)
+    if low < 4:
+        return f"up to {counted(high, 'day')}"
+    weeks = sorted({round(low / 7), round(high / 7)})
+    unit = "week" if weeks[-1] == 1 else "weeks"
+    return f"about {' to '.join(number_word(w) for w in weeks)} {unit}"
+
+
+def later_deadline_hedge(match_year: int, today: dt.date | None = None) -> str:
+    """Where the rank-list deadline is our estimate, set early on purpose,
+    how much later the last useful day falls if the NRMP keeps to its
+    published calendars, and what to do about it, in two short sentences:
+    "unlikely to bring an interview" and "ranking what you have, SOAP and
+    the next season are what remain" read as a hard cut-off on 20 December,
+    though by the 2024 and 2026 calendars the day would be about 27 December
+    to 3 January (interview audit s56, 7).  The span is worked out from the
+    table, never typed.  ``today``: once even the latest of those days is
+    past, it says so and keeps only the advice on interviews; "" from the
+    deadline on, where other words say the estimate has passed, and where
+    the deadline is the NRMP's."""
+    deadline = season(match_year)["rank_deadline"]
+    later = later_last_days(match_year)
+    if not deadline.estimated_early or not later or (today is not None and today >= deadline.date):
+        return ""
+    ours = last_day_for_an_interview(match_year)
+    span = _weeks_said([(day - ours).days for day in later])
+    years = and_list([str(year) for year in published_deadline_gaps()])
+    passed = today is not None and today > later[0]
+    # Each sentence within 35 words with its bracket (interview audit s56, 11).
+    # Said of new applications, not "the last useful day": after it, the
+    # too-late notes do not name that day (interview audit s56, 7).
+    falls = (
+        f"If the NRMP's deadline falls as in {years}, new applications {'helped' if passed else 'help'} {span} longer "
+        f"({deadline_gaps_said()})."
+    )
+    interview = "do not turn down an interview before the NRMP's published deadline."
+    if passed:
+        return f"{falls} That time has passed too. {capitalised(interview)}"
+    return f"{falls} Send as soon as you can, and {interview}"
 
 
 # More programs first, a backup after: program counts' order (new-words audit
@@ -398,17 +484,25 @@ def where_new_applications_go(slug: str, match_year: int, today: dt.date, backup
     shut = state == "closed"
     short = "more programs or a backup field" + (" through ERAS" if shut else "")
     if not (mine or theirs):
-        # An ERAS reader with no backup named: ResidencyCAS in a clause, not a
-        # cited sentence of 50 words that concerns only its own fields (diff
-        # review s53, 5), with the day it may have closed on (s53b, 3).
-        fields = and_list(list(data.RESIDENCYCAS_FIELD_NAMES.values()), "or")
-        target = (
-            f"a backup field that applies through ERAS (not {fields}: ResidencyCAS, which they use, has closed)"
+        # An ERAS reader with no backup named: ResidencyCAS in a short
+        # sentence, not a cited one of 50 words that concerns only its own
+        # fields (diff review s53, 5), with the day it may have closed on
+        # (s53b, 3).  Its own sentence: in brackets it ran the first to 38
+        # words (interview audit s56, 11).
+        fields = capitalised(and_list(list(data.RESIDENCYCAS_FIELD_NAMES.values())))
+        target, then = (
+            (
+                "a backup field that applies through ERAS",
+                f"{fields} can no longer be added: ResidencyCAS, which they use, has closed.",
+            )
             if shut
-            else f"a backup field (in {fields}, only if ResidencyCAS is still open: by our estimate it closed on "
-            f"{long_date(residencycas_deadline_day(match_year)[0])})"
+            else (
+                "a backup field",
+                f"{fields} can be added only if ResidencyCAS is still open: by our estimate it closed on "
+                f"{long_date(residencycas_deadline_day(match_year)[0])}.",
+            )
         )
-        return f"New applications can still go {MORE_PROGRAMS_FIRST}{target}.", short
+        return f"New applications can still go {MORE_PROGRAMS_FIRST}{target}. {then}", short
     # "Only to your backup" shut out a third field in ERAS (diff review s52b, 5).
     eras = "a backup field that applies through ERAS" + (
         f", not to {named}" if theirs else f", such as {named}" if backup else ""

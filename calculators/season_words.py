@@ -205,34 +205,51 @@ def registration_advice(today: dt.date) -> Markup:
     )
 
 
-def last_useful_day(today: dt.date, short: bool = False) -> str:
+def last_useful_day(today: dt.date, short: bool = False, below_short_of_interviews: bool = False) -> str:
     """The last day a new application for the coming Match is likely to bring
     an interview, as of the build, with what follows from it: "late
     December" left a reader on 7 December to guess (midseason audit s52, 1),
     and "send this week" stood beside "was about 20 December" on a page built
-    after it (diff review s52b, 1).  ``short``: its first sentence only, for a
-    page that has given the rule in full above (prelim54's note: the timeline
-    guide printed its 120 words twice)."""
+    after it (diff review s52b, 1).  ``short``: its first two sentences
+    only, for a page that has given the rule in full above (prelim54's note:
+    the timeline guide printed its 120 words twice).
+
+    Sentences of 35 words or fewer, the basis in its own: a bracket of two
+    reasons ran the first to 38 (interview audit s56, 11).  Where the
+    rank-list deadline is our early estimate, cycle's hedge follows, before
+    the day and after it, so neither "unlikely to bring an interview" nor
+    "ranking what you have" reads as a hard cut-off (interview audit s56,
+    7).  ``below_short_of_interviews``: the page gives ``short_of_interviews``
+    just above, and on the days that says the hedge it is not said twice."""
     year = cycle.coming_season(today)
     last = cycle.last_day_for_an_interview(year)
-    said = "; ".join(part for part in (cycle.last_day_basis(year), as_of(today)) if part)
+    lead = f"For the Match {year}, the last useful day to send a new application"
+    hedge = "" if below_short_of_interviews and _hedged_when_too_late(today) else cycle.later_deadline_hedge(year, today)
     if today <= last:
         first = (
-            f"For the Match {year}, the last useful day to send a new application is about {long_date(last)} "
-            f"({said}): one sent later is unlikely to bring an interview before the rank lists close."
+            f"{lead} is about {long_date(last)} ({as_of(today)}). One sent later is unlikely to bring an interview "
+            "before the rank lists close."
         )
-        rest = (
-            f" {cycle.INTERVIEW_RULE} {cycle.EARLY_APPLICANTS}, so an application sent this week is worth more than a "
-            "polished one sent next month."
-        )
+        rest = [
+            cycle.INTERVIEW_RULE,
+            cycle.last_day_basis_said(year),
+            hedge,
+            f"{cycle.EARLY_APPLICANTS}, so an application sent this week is worth more than a polished one sent next month.",
+        ]
     else:
         first = (
-            f"For the Match {year}, the last useful day to send a new application was about {long_date(last)} "
-            f"({said}): one sent now is unlikely to bring an interview before the rank lists close, so ranking "
-            "what you have, SOAP and the next season are what remain."
+            f"{lead} was about {long_date(last)} ({as_of(today)}). One sent now is unlikely to bring an interview "
+            "before the rank lists close, so ranking what you have, SOAP and the next season are what remain."
         )
-        rest = f" {cycle.INTERVIEW_RULE}"
-    return first if short else first + rest
+        rest = [cycle.INTERVIEW_RULE, cycle.last_day_basis_said(year), hedge]
+    return first if short else " ".join([first, *(part for part in rest if part)])
+
+
+def _hedged_when_too_late(today: dt.date) -> bool:
+    """Whether ``short_of_interviews`` gives cycle's hedge on ``today``: from
+    the day after the last useful day until the rank-list deadline."""
+    year = cycle.coming_season(today)
+    return cycle.too_late_for_interviews(year, today) and today < cycle.season(year)["rank_deadline"].date
 
 
 # Spans said in months, as a reader says them: "about two months".  The
@@ -331,9 +348,12 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
         # From late December the calculators that point here say a new
         # application is too late, and this paragraph still said "the season
         # is not over" above "send more now" (diff review s41, second, 1).
+        # The same hedge as the last useful day's, where "a week or two
+        # more" said nothing of interviews (interview audit s56, 7).
+        hedge = cycle.later_deadline_hedge(year, today)
         verdict = (
             ". An application sent now is unlikely to bring an interview before then, so ranking what you have, SOAP "
-            f"and the next season are what remain.{cycle.too_late_caveat(year)}"
+            f"and the next season are what remain.{' ' if hedge else ''}{hedge}"
             + ("" if standalone else " What follows the first item below still applies:")
             if cycle.too_late_for_interviews(year, today)
             else f". If you applied and invitations are few, the season is not over, though it is later in it than {later_than}"
@@ -514,11 +534,15 @@ def after_a_no_match(today: dt.date) -> Markup:
     if today < rank_deadline.date and cycle.too_late_for_interviews(running, today):
         # The calculators call a new application too late from late December
         # (diff review s41, second, 1).
+        # Hedged as the last useful day is, so it is no hard cut-off (interview audit s56, 7).
+        hedge = _hedge_while_sending_helps(running, today)
         late = [
             " If you did not apply in it, an application sent now is unlikely to bring an interview before its rank lists close ",
             *close,
             ".",
+            # After the registration, whose "by the same date" is the one just given.
             *_register_to_match(running, today, "If you send one anyway, register"),
+            f" {hedge}" if hedge else "",
             " The next",
         ]
     elif today < rank_deadline.date:
@@ -535,9 +559,12 @@ def after_a_no_match(today: dt.date) -> Markup:
             # every calculator gives the last useful day (EM audit s53, 5);
             # after the registration, whose "by the same date" is the rank
             # lists' (diff review s53, 2).
+            # The day in every page's words, "set early on purpose" too, and
+            # the early applicants' reading in the one wording the timeline
+            # guide and the FAQ give (interview audit s56, 10).
             " ",
-            cycle.send_by(running, early_said=rank_deadline.estimated_early),
-            f" Most of its interview places go to earlier applicants (our reading).{' ' if fields_closed else ''}{fields_closed} The next",
+            cycle.send_by(running),
+            f" {cycle.EARLY_APPLICANTS}.{' ' if fields_closed else ''}{fields_closed} The next",
         ]
     elif still_open:
         late = [" If you did not apply in it, the next"]
@@ -574,6 +601,14 @@ def after_a_no_match(today: dt.date) -> Markup:
         opens,
         ".",
     )
+
+
+def _hedge_while_sending_helps(match_year: int, today: dt.date) -> str:
+    """cycle's hedge for a reader who has not applied in the season, while a
+    later NRMP deadline could still make an application useful: once that
+    time is past too, its advice on interviews they do not have is noise."""
+    later = cycle.later_last_days(match_year)
+    return cycle.later_deadline_hedge(match_year, today) if later and today <= later[0] else ""
 
 
 def _register_to_match(match_year: int, today: dt.date, lead: str) -> list[object]:
@@ -656,12 +691,13 @@ def first_year_routes(today: dt.date) -> Markup:
             # A sentence of its own after the date's two brackets, which it
             # followed on (diff review s50, 16).
             too_late = cycle.too_late_for_interviews(running, today)
-            deadline = cycle.season(running)["rank_deadline"]
             # Before the last useful day, the rank-list date alone read as if
             # a January application still worked, where every other page and
             # calculator gives that day (aiminghigh audit s54, 6).  It follows
             # the registration, whose "by the same date" is the deadline's.
-            send_by = [] if too_late else [" ", cycle.send_by(running, early_said=deadline.estimated_early)]
+            send_by = [] if too_late else [" ", cycle.send_by(running)]
+            # After the day, hedged as it is (interview audit s56, 7).
+            hedge = _hedge_while_sending_helps(running, today) if too_late else ""
             items += [
                 [
                     f"The Match {running} is under way, and its preliminary and transitional programs still take "
@@ -672,6 +708,7 @@ def first_year_routes(today: dt.date) -> Markup:
                     # deadline just given.
                     *_register_to_match(running, today, "To match in it, you must also register"),
                     *send_by,
+                    f" {hedge}" if hedge else "",
                 ],
                 [f"If neither the Match {running} nor its SOAP places you, {unfilled}"],
             ]

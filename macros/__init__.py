@@ -574,10 +574,13 @@ def cycle_short_of_interviews(standalone: bool = False) -> Markup:
     return season_words.short_of_interviews(_today(), standalone)
 
 
-def cycle_last_useful_day(short: bool = False) -> str:
+def cycle_last_useful_day(short: bool = False, below_short_of_interviews: bool = False) -> str:
     """The last day a new application for the page's season is likely to bring
-    an interview; ``short``, its first sentence, where the page gave the rule above."""
-    return season_words.last_useful_day(_today(), short)
+    an interview; ``short``, its first sentences, where the page gave the rule
+    above; ``below_short_of_interviews``, where ``cycle_short_of_interviews``
+    stands just above and may have said the hedge on an early deadline
+    (interview audit s56, 7)."""
+    return season_words.last_useful_day(_today(), short, below_short_of_interviews)
 
 
 def cycle_last_useful_lead() -> str:

@@ -670,8 +670,8 @@ def test_fees_are_called_old_from_the_first_season_of_the_eras_schedule_in_use()
         (
             "2025-12-07",
             2026,
-            "the next season you can apply to on time is ERAS 2027 (Match 2027), but this page counts yours as "
-            "ERAS 2026 (Match 2026), the season under way",
+            "the next season you can apply to on time is ERAS 2027 (Match 2027); this page prices ERAS 2026 "
+            "(Match 2026), the season under way",
             True,
         ),
         # ERAS 2027 is open, but its applications have not gone out yet.
@@ -712,8 +712,8 @@ ERAS_ROW = "ERAS application fees: Internal Medicine (80 programs)"
 def _under_way(yours: int) -> str:
     """The season sentence while the reader's season is under way."""
     return (
-        f"the next season you can apply to on time is ERAS {yours + 1} (Match {yours + 1}), but this page counts "
-        f"yours as ERAS {yours} (Match {yours}), the season under way."
+        f"the next season you can apply to on time is ERAS {yours + 1} (Match {yours + 1}); this page prices "
+        f"ERAS {yours} (Match {yours}), the season under way."
     )
 
 
@@ -1352,9 +1352,8 @@ def test_a_residencycas_reader_is_told_its_season_by_residencycas_not_only_by_er
     both = unescape(str(ac.render(ac.compute({**em_fm, "applicant_type": "us-img"}))))
     # Each service has its own line; the date is given once.
     assert (
-        "As of 5 October 2027, the next season you can apply to on time is ERAS 2029 (Match 2029), but this page "
-        "counts yours as ERAS 2028 (Match 2028), the season under way. ResidencyCAS, which Emergency Medicine programs "
-        "use, closed" in both
+        "As of 5 October 2027, the next season you can apply to on time is ERAS 2029 (Match 2029); this page prices "
+        "ERAS 2028 (Match 2028), the season under way. ResidencyCAS, which Emergency Medicine programs use, closed" in both
     )
     assert both.count("As of 5 October 2027") == 1
 
@@ -1695,7 +1694,7 @@ def test_a_reader_adding_programs_mid_season_is_told_the_new_money_and_which_lin
     # audit s52, 8).
     assert html.startswith(f'<div class="mpb-result-body"><div class="mpb-note"><p>{points[0]}</p>')
     assert "The total below is for the whole season, so only part of it is new money." in points[0]
-    assert html.index(points[-1]) < html.index("mpb-headline") < html.index("counts yours as ERAS 2027 (Match 2027)")
+    assert html.index(points[-1]) < html.index("mpb-headline") < html.index("this page prices ERAS 2027 (Match 2027)")
     # With the season its application fees are priced at, which is not the
     # reader's: the two seasons sat a line apart (aiminghigh audit s54, 11).
     assert (
@@ -1857,7 +1856,11 @@ def test_a_reader_who_applied_this_season_keeps_the_mid_season_note_without_its_
         "season, so only part of it is new money."
     )
     assert points[1:] == unsaid["mid_season_points"][1:] and result["next_season"] is None
-    assert "counts yours as ERAS 2027 (Match 2027), the season under way" in html
+    # The season priced is the one they applied to: "the next season you can
+    # apply to on time is ERAS 2028, but this page counts yours as ERAS 2027"
+    # read to an on-time applicant as "you were late" (interview audit s56, 10).
+    assert "this page prices ERAS 2027 (Match 2027), the season you applied to." in html
+    assert "ERAS 2028" not in html and "counts yours" not in html
     # Not asked what it has been told.
     assert "Planning for" not in html and "Applied earlier" not in html
 
@@ -1883,10 +1886,13 @@ def test_not_saying_whether_you_applied_asks_it_in_the_mid_season_note(monkeypat
         "not, registering now adds the NRMP's late fee, $50 more: registration without it ended on 30 November 2026 "
         "(estimated). Old figure (2016-17), from the NRMP match fees page; it is not in the total.",
         "The interview lines price a whole season: the new programs add only the interviews they bring.",
-        "The last useful day to send a new application is about 20 December 2026 (worked out from our estimate of "
-        "the rank-list deadline, which we set early on purpose): one sent later is unlikely to bring an interview. "
-        "That day is this site's rule of thumb, not an article's: interviews begin about a month after an "
-        "application goes in, and need at least four weeks before the rank lists close.",
+        "The last useful day to send a new application is about 20 December 2026: one sent later is unlikely to "
+        "bring an interview. That day is this site's rule of thumb, not an article's: interviews begin about a month "
+        "after an application goes in, and need at least four weeks before the rank lists close. We count those "
+        "weeks back from our estimate of the rank-list deadline, which we set early on purpose. If the NRMP's "
+        "deadline falls as in 2024 and 2026, new applications help about one to two weeks longer (in the NRMP "
+        "calendars we hold, the deadline fell 16 and 23 days before Match Day). Send as soon as you can, and do not "
+        "turn down an interview before the NRMP's published deadline.",
     ]
     assert (
         "Planning for ERAS 2028 (Match 2028) instead? The table's lines are the same, and our fees are then 2 seasons "

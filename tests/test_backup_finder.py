@@ -1833,9 +1833,12 @@ def test_not_saying_whether_you_applied_asks_it_in_the_mid_season_line(monkeypat
     assert result["mid_season"] == (
         "Applied in ERAS 2027 (Match 2027)? Its programs have been reviewing since 23 September 2026 (estimated), so a "
         "backup added now is a late application. The last useful day to send a new application is about 20 December "
-        "2026 (worked out from our estimate of the rank-list deadline, which we set early on purpose): one sent later "
-        "is unlikely to bring an interview. That day is this site's rule of thumb, not an article's: interviews begin "
-        "about a month after an application goes in, and need at least four weeks before the rank lists close. The "
-        "Timeline guide's section “Already applied, and short of interviews?” says what to weigh."
+        "2026: one sent later is unlikely to bring an interview. That day is this site's rule of thumb, not an "
+        "article's: interviews begin about a month after an application goes in, and need at least four weeks before "
+        "the rank lists close. We count those weeks back from our estimate of the rank-list deadline, which we set "
+        "early on purpose. If the NRMP's deadline falls as in 2024 and 2026, new applications help about one to two "
+        "weeks longer (in the NRMP calendars we hold, the deadline fell 16 and 23 days before Match Day). Send as "
+        "soon as you can, and do not turn down an interview before the NRMP's published deadline. The Timeline "
+        "guide's section “Already applied, and short of interviews?” says what to weigh."
     )
     assert result["next_season"] is None

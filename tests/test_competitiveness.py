@@ -2367,11 +2367,13 @@ def test_mid_season_note_promises_no_list_of_changes_where_none_moves_the_band(m
     for note in (said, str(movable["mid_season"])):
         # Not an emergency medicine or OB/GYN backup, whose ResidencyCAS had
         # closed (diff review s52b, 5).
+        # In a sentence of its own, not a bracket that ran the first to 38
+        # words (interview audit s56, 11).
         assert (
-            "otherwise to a backup field that applies through ERAS (not emergency medicine or OB/GYN: ResidencyCAS, which they use, has closed)."
-            in note
+            "otherwise to a backup field that applies through ERAS. Emergency medicine and OB/GYN can no longer be "
+            "added: ResidencyCAS, which they use, has closed." in note
         )
-        assert "has closed). A new field" in note
+        assert "has closed. A new field" in note
         assert cycle.send_by(2027) in note
     late = str(competitiveness.mid_season_note(dt.date(2026, 12, 21), "pediatrics", moves=False))
     assert "can still go" not in late and "The last useful day" not in late
@@ -3863,13 +3865,16 @@ def test_not_saying_whether_you_applied_asks_it_in_the_mid_season_note(monkeypat
         "Applied in ERAS 2027 (Match 2027)? Its programs have been reading applications since 23 September 2026 "
         "(estimated), so the changes listed below, each of which would move your band, are for your next application, "
         "not this one. New applications can still go to more programs in your field if you have not yet applied "
-        "widely, otherwise to a backup field that applies through ERAS (not emergency medicine or OB/GYN: "
-        "ResidencyCAS, which they use, has closed). A new field needs its own statement and letters. The last useful "
-        "day to send a new application is about 20 December 2026 (worked out from our estimate of the rank-list "
-        "deadline, which we set early on purpose): one sent later is unlikely to bring an interview. That day is this "
-        "site's rule of thumb, not an article's: interviews begin about a month after an application goes in, and "
-        "need at least four weeks before the rank lists close. The Timeline guide's section “Already applied, and "
-        "short of interviews?” says what to weigh."
+        "widely, otherwise to a backup field that applies through ERAS. Emergency medicine and OB/GYN can no longer "
+        "be added: ResidencyCAS, which they use, has closed. A new field needs its own statement and letters. The last "
+        "useful day to send a new application is about 20 December 2026: one sent later is unlikely to bring an "
+        "interview. That day is this site's rule of thumb, not an article's: interviews begin about a month after an "
+        "application goes in, and need at least four weeks before the rank lists close. We count those weeks back "
+        "from our estimate of the rank-list deadline, which we set early on purpose. If the NRMP's deadline falls as "
+        "in 2024 and 2026, new applications help about one to two weeks longer (in the NRMP calendars we hold, the "
+        "deadline fell 16 and 23 days before Match Day). Send as soon as you can, and do not turn down an interview "
+        "before the NRMP's published deadline. The Timeline guide's section “Already applied, and short of "
+        "interviews?” says what to weigh."
     )
     assert result["next_season"] is None and "As you answered" not in page
     # No answer at all reads the same.

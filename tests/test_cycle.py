@@ -4,6 +4,7 @@ whether that date has come, as of the reader's today (date sweep s40)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from conftest import pin_build_date
@@ -130,12 +131,147 @@ def test_the_last_useful_day_says_when_it_rests_on_an_estimated_deadline() -> No
     # "About 20 December" did not say it was worked out from our early
     # estimate of the rank-list deadline (EM audit s53, 6).
     published, estimated = cycle.send_by(2026), cycle.send_by(2027)
-    assert not cycle.season(2026)["rank_deadline"].estimated and "estimate" not in published.split(":")[0]
+    assert not cycle.season(2026)["rank_deadline"].estimated and "estimate" not in published
     assert cycle.season(2027)["rank_deadline"].estimated_early
-    assert (
-        "about 20 December 2026 (worked out from our estimate of the rank-list deadline, which we set early on purpose): one sent later"
-        in estimated
+    # The basis in a sentence of its own, after the rule whose weeks it
+    # counts back: in brackets it ran the day's sentence to 38 words
+    # (interview audit s56, 11).
+    assert estimated.startswith(
+        "The last useful day to send a new application is about 20 December 2026: one sent later is unlikely to bring "
+        f"an interview. {cycle.INTERVIEW_RULE} We count those weeks back from our estimate of the rank-list deadline, "
+        "which we set early on purpose. "
     )
+    # No hedge on a deadline the NRMP published.
+    assert published == (
+        "The last useful day to send a new application is about 28 December 2025: one sent later is unlikely to bring "
+        f"an interview. {cycle.INTERVIEW_RULE}"
+    )
+
+
+# --- interview audit s56, 7: the last useful day rests on a deadline set early on purpose -----------------
+def test_the_last_useful_day_would_move_one_to_two_weeks_by_the_published_calendars() -> None:
+    # By the 2024 and 2026 calendars (16 and 23 days before Match Day) the
+    # deadline would be 3 March or 24 February 2027, not our 17 February, and
+    # the last useful day 3 January or 27 December, not 20 December.
+    assert cycle.published_deadline_gaps() == {2024: 16, 2026: 23}
+    assert cycle.later_last_days(2027) == [dt.date(2027, 1, 3), dt.date(2026, 12, 27)]
+    # Each is the last day the rule allows against that later deadline.
+    dates = cycle.season(2027)
+    reviews, match_day = dates["programs_receive"].date, dates["match_day"].date
+    for later, gap in zip(cycle.later_last_days(2027), (16, 23), strict=True):
+        deadline = match_day - dt.timedelta(days=gap)
+        assert not cycle.interview_season_too_short(later, deadline, reviews)
+        assert cycle.interview_season_too_short(later + dt.timedelta(days=1), deadline, reviews)
+    # No hedge where the deadline is the NRMP's own.
+    assert cycle.later_deadline_hedge(2026) == ""
+
+
+def test_the_hedge_on_the_last_useful_day_is_worked_out_from_the_table_not_typed(monkeypatch: pytest.MonkeyPatch) -> None:
+    ahead = cycle.later_deadline_hedge(2027)
+    assert ahead == (
+        "If the NRMP's deadline falls as in 2024 and 2026, new applications help about one to two weeks longer (in the "
+        "NRMP calendars we hold, the deadline fell 16 and 23 days before Match Day). Send as soon as you can, and do "
+        "not turn down an interview before the NRMP's published deadline."
+    )
+    # The reader's day chooses the tense: until the latest of the later days,
+    # then past them, and nothing from our deadline on, where other words
+    # say the estimate has passed.
+    assert cycle.later_deadline_hedge(2027, dt.date(2026, 12, 25)) == ahead
+    assert cycle.later_deadline_hedge(2027, dt.date(2027, 1, 3)) == ahead
+    passed = cycle.later_deadline_hedge(2027, dt.date(2027, 1, 4))
+    assert passed.startswith("If the NRMP's deadline falls as in 2024 and 2026, new applications helped about one to two")
+    assert passed.endswith("That time has passed too. Do not turn down an interview before the NRMP's published deadline.")
+    assert cycle.later_deadline_hedge(2027, dt.date(2027, 2, 16)) == passed
+    assert cycle.later_deadline_hedge(2027, dt.date(2027, 2, 17)) == ""
+    # Another calendar gives other words: one published 20 days before
+    # Match Day alone moves the day by ten days, "about one week".
+    monkeypatch.setattr(cycle, "published_deadline_gaps", lambda: {2025: 20})
+    assert "new applications help about one week longer" in cycle.later_deadline_hedge(2027)
+    assert "as in 2025," in cycle.later_deadline_hedge(2027)
+
+
+def test_the_last_useful_days_sentences_are_35_words_or_fewer_brackets_and_all() -> None:
+    # "The last useful day ... (worked out ... on purpose): one sent later is
+    # unlikely to bring an interview" ran to 38 (interview audit s56, 11).
+    for sentence in re.split(r"(?<=\.) (?=[A-Z])", cycle.send_by(2027)):
+        assert len(sentence.split()) <= 35, sentence
+
+
+# --- interview audit s56, 11: the mid-season notes in sentences of 35 words or fewer ----------------------
+MOST_WORDS = 35
+
+
+def _words_read(sentence: str) -> int:
+    """A sentence's words as a reader meets them.  Brackets that cite (a
+    source, a season, a date or a figure: they hold a digit) or mark a date
+    "estimated" are left out, as the house's counts leave citations out; a
+    bracket of words is read as part of the sentence and counted: the two
+    38-word sentences of the audit hid 14 words in such brackets."""
+    cited = r"\((?:[^()]*\d[^()]*|estimated[^()]*)\)"
+    plain = re.sub(r"\([^()]*\([^()]*\)[^()]*\)", "", sentence)
+    return len([word for word in re.sub(cited, "", plain).split() if re.search(r"\w", word)])
+
+
+def _sentences(note: str) -> list[str]:
+    return [each for each in re.split(r"(?<=[.?!])\s+(?=[A-Z“])", note) if each]
+
+
+def _mid_season_notes(day: dt.date) -> dict[str, list[str]]:
+    """The notes a reader meets while a season is under way, from the five
+    calculators that ask "Applied this season", answered Yes, and match odds
+    with its default inputs."""
+    from conftest import applied_this_season
+
+    from calculators import application_cost, backup_finder, competitiveness, match_odds, program_counts, signals
+
+    yes = applied_this_season("yes")
+    odds = match_odds.compute({})
+    notes: dict[str, list[str | None]] = {
+        "competitiveness": [competitiveness.compute(yes)["mid_season"]],
+        "program counts": [program_counts.compute(yes)["mid_season"]],
+        "signals": list(signals.compute(yes)["mid_season"] or []),
+        "application cost": list(application_cost.compute(yes)["mid_season_points"]),
+        "backup finder": [backup_finder.compute(yes)["mid_season"]],
+        "match odds": [odds["below_matched_median"], (odds["no_ranks"] or {}).get("next_steps")],
+    }
+    return {name: [str(note) for note in said if note] for name, said in notes.items()}
+
+
+def test_the_mid_season_notes_read_in_sentences_of_35_words_or_fewer_every_day_of_a_season(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The last useful day's sentence and "New applications can still go ...
+    # has closed" ran to 38 words each, on about ten pages (interview audit
+    # s56, 11).  Every day of the season the answer names, from the day its
+    # applications can go to programs (ResidencyCAS's week that may have
+    # closed included) to the end of March.
+    from calculators import profile
+
+    year = profile.ASKED_FOR
+    day, last = cycle.season(year)["submissions_open"].date, dt.date(year, 3, 31)
+    long: dict[tuple[str, str], list[dt.date]] = {}
+    seen: set[str] = set()
+    while day <= last:
+        pin_build_date(monkeypatch, day)
+        for name, notes in _mid_season_notes(day).items():
+            seen.update([name] if notes else [])
+            for sentence in (s for note in notes for s in _sentences(note)):
+                if _words_read(sentence) > MOST_WORDS:
+                    long.setdefault((name, re.sub(r"\d+", "#", sentence)), []).append(day)
+        day += dt.timedelta(days=1)
+    assert not long, "\n".join(f"{name} ({len(days)} days from {days[0]}): {said}" for (name, said), days in long.items())
+    # Each calculator that shows a mid-season note was read; match odds at its
+    # defaults gives none.
+    assert seen == {"competitiveness", "program counts", "signals", "application cost", "backup finder"}
+
+
+def test_the_word_count_reads_a_bracket_of_words_and_leaves_citations_out() -> None:
+    old = (
+        "The last useful day to send a new application is about 20 December 2026 (worked out from our estimate of the "
+        "rank-list deadline, which we set early on purpose): one sent later is unlikely to bring an interview."
+    )
+    assert _words_read(old) == 38
+    assert _words_read("Sent on 23 September 2026 (estimated, set early on purpose) (NRMP, calendar, read 2026).") == 5
 
 
 # --- Where a new application can still go (diff review s52b, 5) ---------------------------------
@@ -181,8 +317,13 @@ def test_while_residencycas_may_have_closed_its_own_field_is_sent_to_eras_only_i
         # Heard, the condition stays (diff review s53b, 2); once closed, it goes.
         assert short == "a backup field through ERAS (or ResidencyCAS if open)"
         assert cycle.where_new_applications_go(first, 2027, dt.date(2026, 12, 7))[1] == "a backup field through ERAS"
-    # An ERAS field's own programs are not made to wait on it.
-    assert cycle.where_new_applications_go(IM, 2027, day)[0].startswith("New applications can still go to more programs")
+    # An ERAS field's own programs are not made to wait on it; its other
+    # fields' condition is a sentence of its own (interview audit s56, 11).
+    assert cycle.where_new_applications_go(IM, 2027, day)[0] == (
+        "New applications can still go to more programs in your field if you have not yet applied widely, otherwise to "
+        "a backup field. Emergency medicine and OB/GYN can be added only if ResidencyCAS is still open: by our "
+        "estimate it closed on 23 September 2026."
+    )
 
 
 def test_once_residencycas_has_closed_an_eras_readers_backup_must_apply_through_eras() -> None:
@@ -190,13 +331,17 @@ def test_once_residencycas_has_closed_an_eras_readers_backup_must_apply_through_
     # OB/GYN backup could no longer be added (diff review s52b, 5b).
     day = dt.date(2026, 12, 7)
     full, short = cycle.where_new_applications_go(IM, 2027, day)
-    # A clause, not a cited sentence of 50 words about fields not the reader's (diff review s53, 5).
+    # Not a cited sentence of 50 words about fields not the reader's (diff
+    # review s53, 5), nor a bracket that ran the first to 38 words: a short
+    # sentence of its own (interview audit s56, 11).
     assert (
         full.endswith(
-            "otherwise to a backup field that applies through ERAS (not emergency medicine or OB/GYN: ResidencyCAS, which they use, has closed)."
+            "otherwise to a backup field that applies through ERAS. Emergency medicine and OB/GYN can no longer be "
+            "added: ResidencyCAS, which they use, has closed."
         )
         and short == "more programs or a backup field through ERAS"
     )
+    assert all(len(sentence.split()) <= 35 for sentence in full.split(". "))
     assert "Liaison" not in full
     assert "not to your backup, Emergency Medicine." in cycle.where_new_applications_go(IM, 2027, day, EM)[0]
     # A backup in ERAS needs no word on ResidencyCAS; one in ResidencyCAS's own field is offered beside a third.

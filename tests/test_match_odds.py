@@ -1951,8 +1951,8 @@ def test_zero_ranks_in_time_point_to_widening_by_the_timelines_last_day_and_to_s
     steps = str(compute({**MIDSEASON_READER, "contiguous_ranks": 0})["no_ranks"]["next_steps"])  # type: ignore[index]
     assert steps.startswith(cycle.where_new_applications_go("internal-medicine", 2027, cycle.reference_date())[0])
     assert (
-        "otherwise to a backup field that applies through ERAS (not emergency medicine or OB/GYN: ResidencyCAS, which they use, has closed)."
-        in steps
+        "otherwise to a backup field that applies through ERAS. Emergency medicine and OB/GYN can no longer be added: "
+        "ResidencyCAS, which they use, has closed." in steps
     )
     # The timeline's own rule: the 20th is the last day before "too late" (midseason audit s52, 1).
     assert f"{cycle.send_by(2027)} Get ready for SOAP" in steps

@@ -1149,10 +1149,10 @@ def test_mid_season_the_counts_say_they_are_for_a_whole_season_and_where_additio
     # (new-words audit s41, 1).
     assert note.startswith(
         "Short of interviews in ERAS 2027 (Match 2027)? New applications can still go to more programs in your field "
-        "if you have not yet applied widely, otherwise to a backup field that applies through ERAS (not emergency "
-        "medicine or OB/GYN: ResidencyCAS, which they use, has closed)."
+        "if you have not yet applied widely, otherwise to a backup field that applies through ERAS. Emergency "
+        "medicine and OB/GYN can no longer be added: ResidencyCAS, which they use, has closed."
     )
-    assert "has closed). In a surgical first choice, weigh a preliminary surgery year too." in note
+    assert "has closed. In a surgical first choice, weigh a preliminary surgery year too." in note
     assert "counts are for a whole season's applications" in note and "began on 23 September 2026 (estimated)" in note
     assert cycle.SHORT_OF_INTERVIEWS in note and "“Already applied, and short of interviews?”" in note
     assert "Planning for ERAS 2028 (Match 2028) instead? They stand as shown." in note
@@ -2467,10 +2467,13 @@ def test_not_saying_whether_you_applied_asks_it_in_the_mid_season_note(monkeypat
     assert result["mid_season"] == (
         "Short of interviews in ERAS 2027 (Match 2027)? New applications can still go to more programs in your field "
         "if you have not yet applied widely, otherwise to your backup, Family Medicine. The last useful day to send a "
-        "new application is about 20 December 2026 (worked out from our estimate of the rank-list deadline, which we "
-        "set early on purpose): one sent later is unlikely to bring an interview. That day is this site's rule of "
-        "thumb, not an article's: interviews begin about a month after an application goes in, and need at least four "
-        "weeks before the rank lists close. The Timeline guide's section “Already applied, and short of interviews?” "
+        "new application is about 20 December 2026: one sent later is unlikely to bring an interview. That day is "
+        "this site's rule of thumb, not an article's: interviews begin about a month after an application goes in, "
+        "and need at least four weeks before the rank lists close. We count those weeks back from our estimate of "
+        "the rank-list deadline, which we set early on purpose. If the NRMP's deadline falls as in 2024 and 2026, "
+        "new applications help about one to two weeks longer (in the NRMP calendars we hold, the deadline fell 16 "
+        "and 23 days before Match Day). Send as soon as you can, and do not turn down an interview before the NRMP's "
+        "published deadline. The Timeline guide's section “Already applied, and short of interviews?” "
         "says what to weigh. These counts are for a whole season's applications, sent before reviews begin; this "
         "season's began on 23 September 2026 (estimated). Planning for ERAS 2028 (Match 2028) instead? They stand as "
         "shown."

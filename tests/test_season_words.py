@@ -54,8 +54,13 @@ def test_after_a_no_match_names_the_next_season_open_on_time() -> None:
     said_last = during.index("The last useful day")
     assert during.index("register with the NRMP, with the late fee, by the same date") < said_last
     assert during.index("they close by 17 February 2027") < during.index("by the same date")
-    # The one date is called an early estimate once, not three times (diff review s53b, 12).
-    assert during.count("set early on purpose") == 1
+    # The one date is called an early estimate twice, not three times (diff
+    # review s53b, 12): beside it, and in the last useful day's basis, in the
+    # words every other page gives it (interview audit s56, 10).
+    assert during.count("set early on purpose") == 2
+    assert "We count those weeks back from our estimate of the rank-list deadline, which we set early on purpose." in during
+    # Why to send soon, in the words of the timeline guide and the FAQ (interview audit s56, 10).
+    assert f"{cycle.EARLY_APPLICANTS}." in during and "Most of its interview places" not in during
     ahead = text(season_words.after_a_no_match(day_in(2027, "programs_receive", -30)))
     assert "the next season you can apply to on time is the Match 2027" in ahead
 
@@ -72,10 +77,15 @@ def test_from_late_december_the_guides_say_a_new_application_is_too_late_as_the_
     # On the deadline's own day: "in time", the day being the deadline.
     assert ("unlikely to bring an interview before then" in short or "unlikely to bring an interview in time" in short) is late
     assert ("the season is not over" in short) is not late
-    if late:
-        assert cycle.EARLY_DEADLINE_VERDICT in short
     if late and today < day_in(2027, "rank_deadline"):
         assert short.endswith("What follows the first item below still applies:")
+        # "Ranking what you have" keeps the last useful day's hedge, in its
+        # words, so it is no hard cut-off (interview audit s56, 7).
+        assert f"are what remain. {cycle.later_deadline_hedge(2027, today)} What follows" in short
+        assert "do not turn down an interview before the nrmp's published deadline" in short.lower()
+    elif late:
+        # On the deadline's day, the verdict on the deadline itself.
+        assert cycle.EARLY_DEADLINE_VERDICT in short
     no_match = text(season_words.after_a_no_match(today))
     if today < day_in(2027, "rank_deadline"):
         assert ("you can still send it applications, late" in no_match) is not late
@@ -348,9 +358,11 @@ def test_past_registration_the_box_asks_no_registration_of_a_reader_who_did_not_
                 # "The next you can apply to on time" once, in the item before (diff review s50, 16).
                 "- A first year from the Match 2028 starts on 1 July 2028, the same day as a categorical place from that Match",
                 "a bridge year from the Match 2028 puts your next application off by a season, to the Match 2029, for a place from 1 July 2029",
-                # The last useful day, as every other page gives it (aiminghigh audit s54, 6).
-                "The last useful day to send a new application is about 20 December 2026 (worked out from our estimate "
-                "of the rank-list deadline): one sent later is unlikely to bring an interview.",
+                # The last useful day, as every other page gives it (aiminghigh audit s54, 6), the
+                # deadline "set early on purpose" too (interview audit s56, 10).
+                "The last useful day to send a new application is about 20 December 2026: one sent later is unlikely "
+                "to bring an interview.",
+                "We count those weeks back from our estimate of the rank-list deadline, which we set early on purpose.",
             ],
             ["One sent now is unlikely to bring an interview"],
         ),
@@ -427,8 +439,12 @@ def test_the_late_route_to_a_first_year_gives_the_last_useful_day_while_it_is_ah
     # After the registration, whose "by the same date" is the rank lists' date.
     if ahead:
         assert route.index("by the same date") < route.index(last_day)
-    # The deadline, called early on purpose beside its date, is not called so twice.
-    assert route.count("set early on purpose") == 1
+    # The deadline is called early on purpose beside its date, and, while
+    # the day is ahead, in its basis, as every other page says it
+    # (interview audit s56, 10).
+    assert route.count("set early on purpose") == (2 if ahead else 1)
+    # After the day, the hedge follows the registration: no hard cut-off (interview audit s56, 7).
+    assert route.endswith(cycle.later_deadline_hedge(2027, dt.date.fromisoformat(today)))
 
 
 @pytest.mark.parametrize(
@@ -437,15 +453,66 @@ def test_the_late_route_to_a_first_year_gives_the_last_useful_day_while_it_is_ah
 def test_the_guides_give_the_last_useful_day_in_the_tense_of_the_build(today: str, verb: str) -> None:
     # "From about late December" left a reader on 7 December to guess whether
     # the holidays were lost (midseason audit s52, 1).
-    said = season_words.last_useful_day(dt.date.fromisoformat(today))
+    day = dt.date.fromisoformat(today)
+    said = season_words.last_useful_day(day)
+    # The basis a sentence of its own: in the first's brackets, with the
+    # build date, it ran that sentence to 38 words (interview audit s56, 11).
     assert said.startswith(
-        f"For the Match 2027, the last useful day to send a new application {verb} about 20 December 2026 (worked out "
-        "from our estimate of the rank-list deadline, which we set early on purpose; as of "
+        f"For the Match 2027, the last useful day to send a new application {verb} about 20 December 2026 "
+        f"({season_words.as_of(day)}). One sent "
     )
+    assert "We count those weeks back from our estimate of the rank-list deadline, which we set early on purpose." in said
+    # Hedged before the day and after it, until our deadline (interview audit s56, 7).
+    hedge = cycle.later_deadline_hedge(2027, day)
+    assert (bool(hedge) and hedge in said) is (day < day_in(2027, "rank_deadline"))
     # "Send this week" only while the day is ahead (diff review s52b, 1).
     assert ("an application sent this week is worth more" in said) is (verb == "is")
     assert ("SOAP and the next season are what remain" in said) is (verb == "was")
     assert cycle.INTERVIEW_RULE in said
+
+
+def test_the_last_useful_day_reads_in_sentences_of_35_words_or_fewer_all_season() -> None:
+    # The day's sentence, with its basis and the build date in one bracket,
+    # ran to 38 words (interview audit s56, 11): counted here brackets and all.
+    day = day_in(2027, "programs_receive")
+    while day <= day_in(2027, "match_day"):
+        said = season_words.last_useful_day(day)
+        for sentence in re.split(r"(?<=[.?!]) (?=[A-Z])", said):
+            assert len(sentence.split()) <= 35, (day, sentence)
+        day += dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize(("today", "hedged_above"), [("2026-12-07", False), ("2026-12-25", True), ("2027-01-10", True)])
+def test_the_timeline_guide_gives_the_hedge_on_the_last_useful_day_once(today: str, hedged_above: bool) -> None:
+    # Its short-of-interviews paragraph and the list item under it each said
+    # "ranking what you have": the hedge that keeps it from reading as a hard
+    # cut-off is said in the first, not again two sentences on (interview
+    # audit s56, 7).
+    day = dt.date.fromisoformat(today)
+    hedge = cycle.later_deadline_hedge(2027, day)
+    above = text(season_words.short_of_interviews(day))
+    below = season_words.last_useful_day(day, below_short_of_interviews=True)
+    assert hedge and (hedge in above) is hedged_above
+    assert (hedge + above + below).count(hedge) == 2
+    # Elsewhere, alone, the item keeps it.
+    assert hedge in season_words.last_useful_day(day)
+
+
+@pytest.mark.parametrize(("today", "hedged"), [("2026-12-25", True), ("2027-01-03", True), ("2027-01-04", False)])
+def test_the_no_match_guides_too_late_boxes_keep_the_hedge_while_a_later_deadline_could_help(today: str, hedged: bool) -> None:
+    # "Unlikely to bring an interview" stood alone after 20 December, a hard
+    # cut-off resting on our early estimate (interview audit s56, 7); once
+    # even the later days have passed, advice on interviews is not given to
+    # a reader who did not apply.
+    day = dt.date.fromisoformat(today)
+    hedge = cycle.later_deadline_hedge(2027, day)
+    box = text(season_words.after_a_no_match(day))
+    route = text(season_words.first_year_routes(day)).splitlines()[0]
+    assert (hedge in box) is hedged and (hedge in route) is hedged
+    assert "turn down an interview" not in box + route or hedged
+    if hedged:
+        # After the registration, whose "by the same date" is the rank lists' date.
+        assert box.index("by the same date.") < box.index(hedge) and route.endswith(hedge)
 
 
 def test_the_short_last_useful_day_is_the_first_sentence_of_the_full_one() -> None:

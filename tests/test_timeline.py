@@ -226,9 +226,11 @@ def test_a_past_submission_while_the_rank_lists_are_open_says_applications_can_s
     )
     # The last useful day, not only the deadline eight weeks later (midseason audit s52, 1).
     assert (
-        "The last useful day to send a new application is about 20 December 2026 (worked out from our estimate "
-        "of the rank-list deadline, which we set early on purpose): one sent later is unlikely to bring an interview." in note
+        "The last useful day to send a new application is about 20 December 2026: one sent later is unlikely to bring "
+        "an interview." in note
     )
+    # The basis in its own sentence, and the hedge on our early deadline (interview audit s56, 7 and 11).
+    assert cycle.send_by(2027) in note and "do not turn down an interview before the NRMP's published deadline" in note
     assert cycle.INTERVIEW_RULE in note and f"the rank lists close on {deadline.shown()}" in note
     assert "Programs give many interview places to early applicants (our reading" in note
     assert (
