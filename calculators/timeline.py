@@ -2689,10 +2689,11 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
                 f"{cycle.too_late_caveat(running_year)} "
                 if cycle.too_late_for_interviews(running_year, today)
                 else f"You can still apply for the Match {running_year}, late. Its programs began reviewing on "
-                f"{running['programs_receive'].shown()}, and many interview places go to earlier applicants (our "
+                # One wording for every page (interview audit s56, 10).
+                f"{running['programs_receive'].shown()}. {cycle.EARLY_APPLICANTS}. "
                 # Not in every field: an emergency medicine reader was sent
                 # back to a season ResidencyCAS had closed (season-dates audit s43, 1).
-                f"reading). {fields_closed}{' ' if fields_closed else ''}"
+                f"{fields_closed}{' ' if fields_closed else ''}"
                 f"{_plan_the_running_season(running_year)}"
             )
         # Two notes: as one, a bullet of over 200 words (diff review s54, 19).
@@ -2725,8 +2726,10 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         )
     elif estimated:
         notes.append(
+            # Two sentences: with the list in it, one ran to 58-65 words
+            # (interview audit s56, 11).
             f"Dates marked “estimated” are set by rule, because our table lacks the published Match {match_year} "
-            f"dates for them: {', '.join(estimated)}.{counted_from} {ESTIMATE_NOTE}"
+            f"dates for them. They are: {', '.join(estimated)}.{counted_from} {ESTIMATE_NOTE}"
         )
     if past_count == len(milestones):
         notes.append(f"Every milestone of this plan is before {long_date(today)}: the Match {match_year} season is over.")
@@ -3114,8 +3117,8 @@ def render(result: TimelineResult) -> Markup:
                 else ""
             )
             + ". It imports into Google Calendar, Apple Calendar and Outlook, and is made in your browser. Each "
-            "milestone keeps its identity from one download to the next, but calendar apps differ in whether a "
-            "newer copy updates the events they hold: to be sure, delete the old ones first, or keep the plan in a "
+            "milestone keeps its identity from one download to the next. Calendar apps differ in whether a newer "
+            "copy updates the events they hold: to be sure, delete the old ones first, or keep the plan in a "
             "calendar of its own.",
             class_="mpb-screen-only",
         )

@@ -2936,3 +2936,16 @@ def test_on_a_published_deadline_the_last_useful_day_row_counts_from_it_and_owns
     assert "This day is counted back from the NRMP's rank-list deadline." in row["detail"]
     assert "a week or two later" not in row["detail"] and "estimate" not in row["detail"]
     assert row["source"].startswith(cycle.season(2026)["rank_deadline"].cite())
+
+
+def test_a_late_applicant_hears_the_one_wording_for_interview_places_and_short_sentences() -> None:
+    # Three wordings for one claim across the pages, and a 58-65 word note
+    # listing the estimated dates (interview audit s56, 10 and 11).
+    late = timeline.compute({"today": "2026-11-01"})
+    still = next(note for note in late["notes"] if note.startswith("You can still apply"))
+    assert f"{cycle.EARLY_APPLICANTS}." in still
+    assert "go to earlier applicants" not in still
+    applied = timeline.compute({"today": "2026-12-07", "applied_this_season": "yes-2027"})
+    marked = next(note for note in applied["notes"] if note.startswith("Dates marked"))
+    first = marked.split(". ")[0]
+    assert first.endswith("dates for them") and len(first.split()) <= 35
