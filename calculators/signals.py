@@ -787,7 +787,9 @@ def mid_season_points(today: dt.date, slugs: list[str], applied: bool = False) -
     if late:
         names = and_list([data.specialty(slug).name for slug in late])
         interviews = (
-            " An application sent now is unlikely to bring an interview before its rank lists close."
+            # With the others' caveat where the deadline is our early
+            # estimate: alone, it read as a hard cut-off (interview audit s56, 7).
+            f" An application sent now is unlikely to bring an interview before its rank lists close.{cycle.too_late_caveat(year)}"
             if cycle.too_late_for_interviews(year, today)
             else ""
         )

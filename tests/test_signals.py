@@ -1312,3 +1312,15 @@ def test_a_residencycas_reader_planning_the_next_match_is_planned_for_it_in_the_
         f"Dual apply, strongly band. {name}: signal numbers for the Match 2027 season (or the Match 2028, if "
         "ResidencyCAS has closed) are not in our data."
     )
+
+
+def test_a_late_backup_too_late_for_interviews_keeps_the_early_deadline_caveat(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Alone, "unlikely to bring an interview" read as a hard cut-off of a
+    # deadline we set early on purpose, as the other calculators do not say
+    # it (interview audit s56, 7).
+    pin_build_date(monkeypatch, "2027-01-10")
+    result = sg.compute({"specialty": "emergency-medicine", "backup_specialty": "internal-medicine"})
+    said = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(sg.render(result)))).split())
+    assert "An application sent now is unlikely to bring an interview before its rank lists close." in said
+    assert cycle.season(2027)["rank_deadline"].estimated_early
+    assert f"close. {cycle.EARLY_DEADLINE_VERDICT}" in said
