@@ -585,6 +585,14 @@ class Cap:
         return f"{self.rule} {'; '.join(self.items)}." if self.items else self.rule
 
 
+# Beside a family medicine count short of the letters expected, in the
+# help's words on the same article (interview audit s56, 8).
+FM_LETTERS_FROM_MEDICINE = (
+    "Letters from US internal medicine physicians may count here too, as in the IMG article's family medicine example, "
+    "though it finds a family physician's more convincing: add them to the number above."
+)
+
+
 FIELDS = (
     profile.SPECIALTY,
     profile.APPLICANT_TYPE,
@@ -1330,11 +1338,15 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     # article gives only for dermatology (sources audit s54, 3).
     sloe += f" {reading}" if (reading := data.letters_reading(spec.slug)) else ""
     if letters < expected:
+        # Family medicine, the backup the finder suggests, scored below
+        # internal medicine on "0 of the 2 letters expected", though the help
+        # lets internal medicine letters count (interview audit s56, 8).
+        stand_in = f" {FM_LETTERS_FROM_MEDICINE}" if spec.slug == "family-medicine" else ""
         factors.append(
             Factor(
                 "Specialty letters",
                 LETTER_SHORT_POINTS * (expected - letters),
-                f"{letters} of the {counted(expected, 'letter')} expected in this field.{sloe}",
+                f"{letters} of the {counted(expected, 'letter')} expected in this field.{stand_in}{sloe}",
                 letters_source,
             )
         )
@@ -3337,6 +3349,9 @@ def bands_explained(band: Band) -> Markup:
 # No pointer to match odds' estimates: each field's figures describe another
 # group, so they do not compare fields either (diffreview45 audit s45, 1).
 NOT_ACROSS_FIELDS = "Scores in different fields are not comparable."
+BACKUP_CHECK_NOTE = (
+    "Checking this field as a backup? Read the score and factors; the band's advice is written for a first choice."
+)
 PLANNING_SCORE = "(a planning score, not your chance of matching)"
 
 
@@ -3386,6 +3401,11 @@ def render(result: CompetitivenessResult) -> Markup:
         el("p", ADVICE[band]),
         el("p", same_field_again_note(result["specialty_name"]), class_="mpb-note") if again else None,
         comlex_only_surgery_note(result["inputs"], result["inputs"]["specialty"]),
+        # The check has no backup to ask of: family medicine, the backup the
+        # finder suggests, read "Dual apply, strongly ... make the backup a
+        # substantial part", as if the backup needed a backup (interview
+        # audit s56, 8).  Said to every reader, as the Assess guide says it.
+        el("p", BACKUP_CHECK_NOTE, class_="mpb-note"),
         bands_explained(band),
         charts.score_waterfall(result),
         factor_table(result),

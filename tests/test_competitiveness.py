@@ -4012,3 +4012,44 @@ def test_every_pinned_line_of_a_reader_adding_programs_keeps_to_the_limit_and_le
         if score is None or score >= data.STEP2_PASSING_SCORE:
             assert unsaid["gist"] == unsaid["summary"], inputs
     assert {"band", "long date", "short date", "no year"} <= seen, seen
+
+
+# --- interview audit s56, 8: a field checked as a backup -------------------------------------------------------------
+def test_every_result_says_how_to_read_a_field_checked_as_a_backup() -> None:
+    # Family medicine, the finder's backup, read "Dual apply, strongly ... make
+    # the backup a substantial part of your application", as if the backup
+    # needed a backup of its own (interview audit s56, 8).
+    note = "Checking this field as a backup? Read the score and factors; the band's advice is written for a first choice."
+    assert note == competitiveness.BACKUP_CHECK_NOTE
+    for slug, score in itertools.product([spec.slug for spec in SPECIALTIES], (None, 212, 226, 260)):
+        result = compute({"specialty": slug, "step2_score": score})
+        page = html.unescape(str(competitiveness.render(result)))
+        # Once, after the band's advice it qualifies.
+        assert page.count(note) == 1 and page.index(competitiveness.ADVICE[result["band"]]) < page.index(note), slug
+
+
+def test_family_medicine_short_of_letters_says_internal_medicine_letters_can_count() -> None:
+    # "0 of the 2 letters expected" scored family medicine 45/100, below
+    # internal medicine's 48, though the help lets internal medicine letters
+    # count there; entering 3 gave 58 (interview audit s56, 8).
+    reader = {**INTERVIEW56, "specialty": "family-medicine", "specialty_letters": 0}
+
+    def letters_row(**inputs: object) -> dict:
+        return next(f for f in compute({**reader, **inputs})["factors"] if f["factor"] == "Specialty letters")
+
+    row = letters_row()
+    assert row["why"] == (
+        "0 of the 2 letters expected in this field. Letters from US internal medicine physicians may count here too, "
+        "as in the IMG article's family medicine example, though it finds a family physician's more convincing: add "
+        "them to the number above."
+    )
+    # The help's source, the IMG article, is the row's.
+    assert row["source"] == ARTICLE_IMG.cite()
+    assert "internal medicine physicians" in str(next(f for f in competitiveness.FIELDS if f.name == "specialty_letters").help)
+    # Short by one, the same; not once the letters are met, nor in another field.
+    assert competitiveness.FM_LETTERS_FROM_MEDICINE in letters_row(specialty_letters=1)["why"]
+    assert competitiveness.FM_LETTERS_FROM_MEDICINE not in letters_row(specialty_letters=2)["why"]
+    for slug in ("internal-medicine", "pediatrics", "psychiatry"):
+        assert competitiveness.FM_LETTERS_FROM_MEDICINE not in letters_row(specialty=slug)["why"], slug
+    # Counted, as the row asks, they move the score.
+    assert compute({**reader, "specialty_letters": 3})["score"] > compute(reader)["score"]
