@@ -24,7 +24,7 @@ from typing import TypedDict
 from . import charts, cycle, data, profile
 from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs, whole, word, word_or_none
 from .html import Child, Markup, and_list, capitalised, counted, el, join, long_date, money, table, with_pmc_links
-from .registry import first_within_read_out
+from .registry import first_within_pinned_line, first_within_read_out
 
 NAME = "application_cost"
 TITLE = "Application cost"
@@ -752,7 +752,7 @@ def _mid_season_points(
         else f"Applied earlier {'in' if first_through_eras else 'for'} {_season_named(year, primary.slug)} and adding "
         f"programs now? {new_money}"
     ]
-    if added := [line for line in eras if line["specialty"] != primary.slug]:
+    if added := _added_lines(v, eras):
         each = "; ".join(f"{line['specialty_name']}, {line['formula']} = {money(line['amount'])}" for line in added)
         together = f" ({money(sum(line['amount'] for line in added))} together)" if len(added) > 1 else ""
         first_year = (
@@ -808,6 +808,69 @@ def _mid_season_points(
         # Until then, the day program counts and the timeline give (midseason audit s52, 1).
         sentences.append(cycle.send_by(year))
     return sentences
+
+
+# Mid-season, a reader who answered "Yes, I applied" read on the phone's
+# pinned line "Estimated whole-season cost: at least $3,780", where the new
+# money for a late family medicine backup was $630, and not the last useful
+# day (interview audit s56, 2).  As the competitiveness check and program
+# counts tell it (competitiveness.adding_this_season), asked here without
+# loading the check.
+def _adding_this_season(v: Mapping[str, object], today: dt.date) -> int | None:
+    """The Match the reader said they applied for, while one more
+    application can still bring an interview; else None."""
+    year = cycle.season_under_review(today)
+    if year is None or not profile.said_applied(v, today) or cycle.too_late_for_interviews(year, today):
+        return None
+    return year
+
+
+def _pinned_new_money(
+    v: Mapping[str, object], breakdown: list[ApplicationLine], year: int, total: str, schedule: FeeSchedule
+) -> str:
+    """The pinned line of a reader adding programs this season: the new
+    money the mid-season note prices, then the last useful day, which the
+    phone's line never gave; where even the shorter day does not fit, the
+    whole season's total (``total``, as the summary starts it), the one
+    figure the line gave before."""
+    primary = data.specialty(word(v, "primary_specialty"))
+    added = [line for line in _added_lines(v, breakdown) if line["amount"]]
+    if added:
+        backup = v["backup_specialty"]
+        amount = money(sum(line["amount"] for line in added))
+        named = [
+            f"{_a(line['specialty_name'])} backup" if line["specialty"] == backup else f"{_a(line['specialty_name'])} list"
+            for line in added
+        ]
+        # Unnamed where a long name would take the day's place.
+        unnamed = "the lists you add" if len(added) > 1 else "your backup" if added[0]["specialty"] == backup else None
+        new = [f"New money for {said}: {amount}." for said in [and_list(named), *([unnamed] if unnamed else [])]]
+    else:
+        # No list of its own added: more programs in the first choice, priced
+        # from where its count stands, as the note says.
+        sent = whole(v, "primary_programs")
+        new = [f"New money for each {primary.name} program you add: {money(schedule.fee(sent + 1) - schedule.fee(sent))}."]
+    last = cycle.last_day_for_an_interview(year)
+    send = [f"Send by about {long_date(last)}.", f"Send by about {last.day} {last:%b %Y}."]
+    whole_season = f"Whole season: {total.partition(': ')[2]}."
+    # Both together never keep to the line: "New money for a Pediatrics
+    # backup: $630." and the day already take 67 of its 90 characters.
+    tries = [f"{said} {by}" for said in new for by in send] + [f"{said} {whole_season}" for said in new] + new
+    return first_within_pinned_line(tries)
+
+
+def _a(name: str) -> str:
+    """``name`` after "a", or "an" before a vowel: "an Anesthesiology backup"."""
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
+def _added_lines(v: Mapping[str, object], breakdown: list[ApplicationLine]) -> list[ApplicationLine]:
+    """The ERAS lists other than the first choice's: each is new money when
+    first sent mid-season, priced on its own from program 1."""
+    primary = word(v, "primary_specialty")
+    return [
+        line for line in breakdown if line["service"] == data.SERVICE_ERAS and line["formula"] and line["specialty"] != primary
+    ]
 
 
 def _season_named(year: int, slug: str) -> str:
@@ -1011,6 +1074,9 @@ class ApplicationCostResult(TypedDict):
     img_points: list[str]
     summary: str
     announced: str
+    # The phone's pinned line (render.render_result): the summary, but for a
+    # reader adding programs this season the new money first (``_pinned_new_money``).
+    gist: str
 
 
 def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
@@ -1262,6 +1328,9 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "img_left_out": [gap.named for gap in img_gaps],
         "img_points": [gap.said for gap in img_gaps],
         "summary": summary,
+        "gist": summary
+        if not mid_season or (adding := _adding_this_season(v, today)) is None
+        else _pinned_new_money(v, breakdown, adding, f"{cost}: {'at least ' if floor else ''}{money(total)}", schedule),
         "announced": _announced(
             summary,
             _empty_backup_heard(v),

@@ -585,6 +585,14 @@ class Cap:
         return f"{self.rule} {'; '.join(self.items)}." if self.items else self.rule
 
 
+# Beside a family medicine count short of the letters expected, in the
+# help's words on the same article (interview audit s56, 8).
+FM_LETTERS_FROM_MEDICINE = (
+    "Letters from US internal medicine physicians may count here too, as in the IMG article's family medicine example, "
+    "though it finds a family physician's more convincing: add them to the number above."
+)
+
+
 FIELDS = (
     profile.SPECIALTY,
     profile.APPLICANT_TYPE,
@@ -1330,11 +1338,15 @@ def _factors(spec: data.Specialty, v: Mapping[str, object]) -> list[Factor]:
     # article gives only for dermatology (sources audit s54, 3).
     sloe += f" {reading}" if (reading := data.letters_reading(spec.slug)) else ""
     if letters < expected:
+        # Family medicine, the backup the finder suggests, scored below
+        # internal medicine on "0 of the 2 letters expected", though the help
+        # lets internal medicine letters count (interview audit s56, 8).
+        stand_in = f" {FM_LETTERS_FROM_MEDICINE}" if spec.slug == "family-medicine" else ""
         factors.append(
             Factor(
                 "Specialty letters",
                 LETTER_SHORT_POINTS * (expected - letters),
-                f"{letters} of the {counted(expected, 'letter')} expected in this field.{sloe}",
+                f"{letters} of the {counted(expected, 'letter')} expected in this field.{stand_in}{sloe}",
                 letters_source,
             )
         )
@@ -2330,20 +2342,94 @@ def pinned_name(name: str) -> str:
     return short[1] if short and short[1] != "integrated" else name
 
 
-def pinned_line(name: str, score: int, band: Band, values: Mapping[str, object], summary: str) -> str:
-    """The phone's pinned line: the summary, but for a failing Step 2 CK
-    "Internal Medicine: 32/100. Step 2 CK 212: below passing. Dual apply,
-    strongly.", within PINNED_LINE_CHARS.  The summary's long note on the
-    score came after the band's advice, and three lines at 360 px cut it
-    mid-word, before the score itself (browser audit s55, 2): so the band is
-    said by its name alone, after the score's note.  The field's short name
-    comes next, and last the line without it, which fits any field."""
+def failing_tries(name: str, score: int, band: Band, values: Mapping[str, object]) -> list[str]:
+    """A failing Step 2 CK's pinned line, longest first, or none for a
+    passing score: "Internal Medicine: 32/100. Step 2 CK 212: below passing.
+    Dual apply, strongly.".  The summary's long note on the score came after
+    the band's advice, and three lines at 360 px cut it mid-word, before the
+    score itself (browser audit s55, 2): so the band is said by its name
+    alone, after the score's note.  The field's short name comes next, and
+    last the line without it, which fits any field."""
     failing = failing_pinned(values)
     if not failing:
-        return summary
+        return []
     label = BAND_LABELS[band]
     tries = [f"{named}: {score}/100. {said} {label}." for named in dict.fromkeys([name, pinned_name(name)]) for said in failing]
-    return first_within_pinned_line([*tries, f"{score}/100. {failing[-1]} {label}."])
+    return [*tries, f"{score}/100. {failing[-1]} {label}."]
+
+
+def pinned_line(name: str, score: int, band: Band, values: Mapping[str, object], summary: str) -> str:
+    """The phone's pinned line: the summary, but for a failing Step 2 CK
+    ``failing_tries``, within PINNED_LINE_CHARS."""
+    failing = failing_tries(name, score, band, values)
+    return first_within_pinned_line(failing) if failing else summary
+
+
+# Mid-season, a reader who answered "Yes, I applied" read on the phone's
+# pinned line the band's advice and a change that can count only next season
+# ("A first US rotation in Internal Medicine would move you to 'Dual
+# apply'"), and never the one day left to act on (interview audit s56, 2).
+# While that day is ahead, the line starts with it.  Program counts starts
+# its line the same way.
+def adding_this_season(values: Mapping[str, object], today: dt.date) -> int | None:
+    """The Match the reader said they applied for, while its programs read
+    applications and one sent today can still bring an interview (the last
+    useful day, ``cycle.last_day_for_an_interview``, is still ahead); else
+    None, and the pinned line stays as it was."""
+    year = cycle.season_under_review(today)
+    if year is None or not profile.said_applied(values, today) or cycle.too_late_for_interviews(year, today):
+        return None
+    return year
+
+
+def short_date(day: dt.date) -> str:
+    """20 Dec 2026: ``long_date`` shorter, for a pinned line short of room."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def add_by_leads(year: int, slug: str, today: dt.date) -> list[str]:
+    """What starts the pinned line of a reader still adding programs, longest
+    first; the last, in the fewest words, goes only before the most urgent
+    words.  Where ``slug``'s field applies through ResidencyCAS and it may
+    have closed, the programs are ERAS's, as the mid-season note says."""
+    last = cycle.last_day_for_an_interview(year)
+    eras = data.via_residencycas(slug) and cycle.residencycas_state(year, today) != "open"
+    what = "ERAS programs" if eras else "programs"
+    # Without the year only where the line would lose a part else: the day
+    # is this season's, which the result says in full.
+    return [
+        f"Add {what} by about {long_date(last)}.",
+        f"Add {what} by about {short_date(last)}.",
+        f"Add {what} by about {last.day} {last:%b}.",
+        f"Add by about {last.day} {last:%b}.",
+    ]
+
+
+def applied_tries(name: str, score: int, band: Band, values: Mapping[str, object], said: str) -> list[str]:
+    """A passing or missing score's pinned line after the mid-season action,
+    longest first: the headline as the summary says it, without the margins;
+    then the band by its name, with a missing score's short note, and
+    without; the field's short name last."""
+    label = BAND_LABELS[band]
+    names = list(dict.fromkeys([name, pinned_name(name)]))
+
+    def noted(line: str) -> str:
+        if score_on_record(values):
+            return f"{line} {SCORE_ON_RECORD_HEARD}"
+        return profile.after_pass_note(values, line, banded=True, heard=True)
+
+    bare = [f"{named}: {score}/100. {label}." for named in names]
+    return list(dict.fromkeys([said, *map(noted, bare), *bare, f"{score}/100. {label}."]))
+
+
+def led_by_action(leads: list[str], tries: list[str], urgent: str) -> str:
+    """The pinned line ``tries`` gives, led by the mid-season action: each
+    try, longest first, after each fuller lead; past the limit still, the
+    shortest lead before the last try, and then before ``urgent`` alone (a
+    failing score's note, a warning's tag), which is never dropped."""
+    *fuller, shortest = leads
+    lines = [f"{lead} {line}" for line in tries for lead in fuller]
+    return first_within_pinned_line([*lines, f"{shortest} {tries[-1]}", f"{shortest} {urgent}".strip()])
 
 
 class CompetitivenessResult(TypedDict):
@@ -2421,7 +2507,14 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         # Read aloud after each edit: the margins' sentences made it 60 words,
         # some 20 s, every time (announce audit s34, 3); the result has them.
         "announced": announced,
-        "gist": pinned_line(spec.name, result.score, band, v, summary),
+        "gist": pinned_line(spec.name, result.score, band, v, summary)
+        if (adding := adding_this_season(v, today)) is None
+        else led_by_action(
+            add_by_leads(adding, spec.slug, today),
+            # Without the margins, whose changes count only next season.
+            failing_tries(spec.name, result.score, band, v) or applied_tries(spec.name, result.score, band, v, said),
+            (failing_pinned(v) or [""])[-1],
+        ),
         "step2_vs_matched": matched,
         "step2_vs_matched_reason": matched_reason,
         "after_no_match": after_no_match(spec, v),
@@ -3256,6 +3349,9 @@ def bands_explained(band: Band) -> Markup:
 # No pointer to match odds' estimates: each field's figures describe another
 # group, so they do not compare fields either (diffreview45 audit s45, 1).
 NOT_ACROSS_FIELDS = "Scores in different fields are not comparable."
+BACKUP_CHECK_NOTE = (
+    "Checking this field as a backup? Read the score and factors; the band's advice is written for a first choice."
+)
 PLANNING_SCORE = "(a planning score, not your chance of matching)"
 
 
@@ -3305,6 +3401,11 @@ def render(result: CompetitivenessResult) -> Markup:
         el("p", ADVICE[band]),
         el("p", same_field_again_note(result["specialty_name"]), class_="mpb-note") if again else None,
         comlex_only_surgery_note(result["inputs"], result["inputs"]["specialty"]),
+        # The check has no backup to ask of: family medicine, the backup the
+        # finder suggests, read "Dual apply, strongly ... make the backup a
+        # substantial part", as if the backup needed a backup (interview
+        # audit s56, 8).  Said to every reader, as the Assess guide says it.
+        el("p", BACKUP_CHECK_NOTE, class_="mpb-note"),
         bands_explained(band),
         charts.score_waterfall(result),
         factor_table(result),

@@ -1166,6 +1166,14 @@ COMPARING_FIELDS = (
     "Read a clearly higher estimate here than for another specialty as a sign, not proof, that this field is more "
     f"open at that score. {_EACH_FIELD}. The competitiveness check weighs the rest of your file in each."
 )
+# A reader dual applying read 32% for three internal medicine ranks and 68%
+# for three family medicine ones, with nothing on how to hold the two
+# together (interview audit s56, 9).  A note, not the headline: it concerns
+# every figure here alike.
+DUAL_APPLYING = (
+    "Dual applying? Each field's figure is for that field's own applicants. The figures cannot be added, and neither "
+    "is your chance across your whole list."
+)
 COMPARING_FIELDS_FLAT = (
     "A higher estimate here than for another specialty does not make this the easier field for you. "
     f"{_EACH_FIELD}, and here the score barely moves the estimate."
@@ -1966,6 +1974,7 @@ def compute(inputs: Mapping[str, object]) -> MatchOddsResult:
         f"({CHARTING_OUTCOMES.cite()}, {HOW_COPIED}).",
         "The data describe one past year, not a prediction: programs, applicant pools and cut-offs change every cycle.",
         COMPARING_FIELDS_FLAT if step2_says_little(spec) else COMPARING_FIELDS,
+        DUAL_APPLYING,
         "A score that was common among matched applicants is a correlation, not a guarantee: programs weigh letters, "
         "experience, interviews and visas, which this calculation cannot see. " + RED_FLAGS_UNSEEN,
     ]

@@ -1720,6 +1720,71 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None, a
     )
 
 
+# "If you have not yet applied widely" left a reader who had sent 80
+# internal medicine applications to guess between 0 and 120 more, at $1,830
+# for 80 family medicine programs and $3,030 for 120 (interview audit s56, 1).
+# The form asks no count already sent, so the rule is said against the
+# ranges above: the first choice's low end first, then the backup's low end
+# (our rules, not an article's: the articles count a whole season's list).
+LATE_BACKUP_RULE = "is our rule for a late backup"
+# What the rule is called, bold on the page.
+ADD_NOW_LEAD = "How many to add now (our rule of thumb):"
+
+
+def add_now_rule(
+    year: int,
+    today: dt.date,
+    counts: Plan,
+    slug: str,
+    backup_slug: str | None,
+    band: Band,
+    changing: bool = False,
+    name_a_backup: bool = False,
+) -> str:
+    """How many programs to add now, for a reader who applied in ``year``'s
+    season, in short sentences from the counts shown: where the first choice
+    has fewer than its range's low end, add there up to it; otherwise a late
+    backup of its range's low end.  At a pivot the backup, which carries the
+    list, comes first; so does naming one where the result leads with that
+    (``name_a_backup``).  A field ResidencyCAS may have closed to is not
+    offered (the mid-season note above says why)."""
+    state = cycle.residencycas_state(year, today)
+
+    def open_now(field: str) -> bool:
+        return not data.via_residencycas(field) or state == "open"
+
+    name = data.specialty(slug).name
+    first = counts["primary"]["low"]
+    backup = counts["backup"]
+    # As the pinned line's ``carried``: only at a pivot does the backup lead.
+    carries_backup = band == "pivot" and backup is not None and counts["share"]["backup_pct"] > counts["share"]["primary_pct"]
+    first_open = open_now(slug) and not carries_backup and not name_a_backup
+    if backup_slug is not None and backup is not None and open_now(backup_slug):
+        backup_name = data.specialty(backup_slug).name
+        low_end = f"the low end of its range, {backup['low']} {backup_name} programs, {LATE_BACKUP_RULE}."
+        add_backup = (
+            f"Add your backup first, as it carries your list: its range's low end, {backup['low']} {backup_name} "
+            f"programs, {LATE_BACKUP_RULE}."
+            if carries_backup
+            else f"{'Otherwise, add' if first_open else 'Add'} your backup: {low_end}"
+        )
+    else:
+        # No backup named, or one that can no longer be added.
+        through = " through ERAS" if state != "open" else ""
+        instead = f", not {data.specialty(backup_slug).name}" if backup_slug is not None else ""
+        add_backup = (
+            f"{'Otherwise, add' if first_open else 'Add'} a backup{through}{instead}: once named above, the low end "
+            f"of its range {LATE_BACKUP_RULE}."
+        )
+    if not first_open:
+        return f"{ADD_NOW_LEAD} {add_backup}"
+    ask = f"Sent fewer than {first} programs to {name}, the low end of its range? Add there first, until you reach {first}."
+    if changing:
+        # The backup here is the field being left, a small chosen set, not a net.
+        return f"{ADD_NOW_LEAD} {ask} Otherwise, your {name} list already meets this rule."
+    return f"{ADD_NOW_LEAD} {ask} {add_backup}"
+
+
 class ProgramCountsResult(Plan):
     inputs: dict[str, object]
     specialty_name: str
@@ -1739,6 +1804,9 @@ class ProgramCountsResult(Plan):
     gist: str
     # From the review start to the rank-list deadline: what the counts mean mid-season.
     mid_season: str | None
+    # For a reader who applied this season, while the last useful day is
+    # ahead: how many programs to add now (interview audit s56, 1).
+    add_now: str | None
     # Its place, for a reader who has not applied in the season under review.
     next_season: str | None
 
@@ -1890,14 +1958,14 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
     def noted(line: str) -> str:
         return profile.after_pass_note(v, line, banded=True, heard=True)
 
+    # Each way below gives its tries, longest first; the margins' try is
+    # left out mid-season for a reader adding programs (adding_this_season).
     if said is not None and failing:
         # "Name a backup" is the advice here: after the score's note.
-        gist = first_within_pinned_line(
-            [f"{named} ({label}). {fail} Name a backup." for fail in failing] + [f"{failing[-1]} {named}: name a backup."]
-        )
+        pinned = [f"{named} ({label}). {fail} Name a backup." for fail in failing] + [f"{failing[-1]} {named}: name a backup."]
     elif said is not None:
         short = f"{named} ({label}). Name a backup."
-        gist = first_within_pinned_line([with_margins, summary, noted(said), said, noted(short), short])
+        pinned = [with_margins, summary, noted(said), said, noted(short), short]
     elif warned or caveat or backup_caveat or h1b_counts or failing:
         shorter, shorter_backup = (SHORTER_CAVEATS.get(said, said) for said in (caveat, backup_caveat))
         # The backup's caveat gives way first, then the first choice's; both
@@ -1931,13 +1999,25 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         else:
             pinned = [noted(f"{compact(*each)}{tail}") for tail in tails for each in dict.fromkeys(caveats)]
             pinned += [noted(bare), compact(""), bare, main]
-        gist = first_within_pinned_line(pinned)
     else:
         # The summary with its margins where it fits; else the counts, as in
         # the lines above.
         plain = [counts_said(""), compact(""), bare]
-        gist = first_within_pinned_line([with_margins, summary, *map(noted, plain), *plain, main])
+        pinned = [with_margins, summary, *map(noted, plain), *plain, main]
     today = cycle.reference_date()
+    adding = competitiveness.adding_this_season(v, today)
+    if adding is None:
+        gist = first_within_pinned_line(pinned)
+    else:
+        # A reader who applied this season, with the last useful day ahead,
+        # read the whole season's counts and the margins' "A first US
+        # rotation ... would move you", which cannot count this season, and
+        # not that day (interview audit s56, 2): the day leads, then the
+        # counts as above.  A failing score's note and the warning's tag stay.
+        urgent = " ".join(part for part in ((failing or [""])[-1], warned.tag if warned else "") if part)
+        gist = competitiveness.led_by_action(
+            competitiveness.add_by_leads(adding, spec.slug, today), [line for line in pinned if line != with_margins], urgent
+        )
     next_season = profile.next_season_said(
         v, today, "these counts are for", [spec.slug], dated=competitiveness.names_a_day(check["margins"], today)
     )
@@ -1964,6 +2044,9 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         if next_season
         else mid_season_note(today, spec.slug, backup_slug, applied=profile.said_applied(v, today)),
         "next_season": next_season,
+        "add_now": None
+        if adding is None
+        else add_now_rule(adding, today, counts, spec.slug, backup_slug, band, changing, name_a_backup=said is not None),
     }
 
 
@@ -2051,6 +2134,9 @@ def render(result: ProgramCountsResult) -> Markup:
         el("p", summary_under_warning(result["summary"], result.get("warning"))),
         # Beside the counts it qualifies, before the chart draws them.
         el("p", el("strong", "Mid-season: "), result["mid_season"], class_="mpb-warning") if result.get("mid_season") else None,
+        el("p", el("strong", ADD_NOW_LEAD), " ", str(result["add_now"]).removeprefix(f"{ADD_NOW_LEAD} "), class_="mpb-warning")
+        if result.get("add_now")
+        else None,
         profile.render_next_season(result.get("next_season")),
         charts.program_split(result),
         table(

@@ -1957,3 +1957,88 @@ def test_a_yes_is_said_once_where_the_mid_season_note_says_it(monkeypatch: pytes
     assert asked.startswith("Applied earlier for the Match 2027 and adding programs now?")
     no = ac.compute({**MID_SEASON, **em_fm, **applied_this_season("no")})
     assert no["next_season"] is not None and "so this is priced for the Match 2028," in no["next_season"]
+
+
+# --- interview audit s56, 2: the new money first on the phone's pinned line ---------------------------------------
+# The audit's reader sent 80 internal medicine applications and priced 40
+# family medicine ones on 7 December 2026.
+INTERVIEW56 = {**MID_SEASON, "primary_programs": 80, "virtual_interviews": 3}
+
+
+def _pinned(monkeypatch: pytest.MonkeyPatch, answer: str | None, today: str = "2026-12-07", **inputs: object) -> dict:
+    pin_build_date(monkeypatch, today)
+    return dict(ac.compute({**INTERVIEW56, **inputs, **applied_this_season(answer)}))
+
+
+def test_a_reader_who_applied_this_season_pins_the_new_money_and_the_last_useful_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    from calculators.render import render_result
+
+    # The phone pinned "Estimated whole-season cost: at least $3,780" where
+    # the new money was $630, and not 20 December (interview audit s56, 2).
+    result = _pinned(monkeypatch, "yes")
+    assert result["gist"] == "New money for a Family Medicine backup: $630. Send by about 20 December 2026."
+    assert f'<p class="mpb-gist" hidden>{result["gist"]}</p>' in str(render_result(ac, result))
+    # The figure is the one the mid-season note computes.
+    assert "Family Medicine, 30 × $11 + 10 × $30 = $630." in " ".join(result["mid_season_points"])
+    assert str(result["summary"]).startswith("Estimated whole-season cost: at least $3,780,")
+    # With no answer, or planning the next season, the summary is pinned as before.
+    for answer in ("no", "not-said", None):
+        unsaid = _pinned(monkeypatch, answer)
+        assert unsaid["gist"] == unsaid["summary"] and not unsaid["gist"].startswith("New money"), answer
+    assert _pinned(monkeypatch, "not-said")["gist"].startswith("Estimated whole-season cost: at least $3,780,")
+    # Past the last useful day too.
+    late = _pinned(monkeypatch, "yes", today="2026-12-21")
+    assert late["gist"] == late["summary"]
+    # A long name gives way to the day; a name after a vowel takes "an".
+    long_name = _pinned(monkeypatch, "yes", backup_specialty="pmr")
+    assert long_name["gist"] == "New money for your backup: $630. Send by about 20 December 2026."
+    vowel = _pinned(monkeypatch, "yes", backup_specialty="anesthesiology")
+    assert vowel["gist"] == "New money for an Anesthesiology backup: $630. Send by about 20 December 2026."
+    # Two lists added, together.
+    both = _pinned(monkeypatch, "yes", first_year_programs=5)
+    assert both["gist"] == "New money for the lists you add: $685. Send by about 20 December 2026."
+    assert "($685 together)" in " ".join(both["mid_season_points"])
+    # No list of its own added: each more program in the first choice.
+    alone = _pinned(monkeypatch, "yes", backup_specialty="", backup_programs=0)
+    assert alone["gist"] == "New money for each Internal Medicine program you add: $30. Send by about 20 December 2026."
+
+
+def test_every_pinned_line_of_a_reader_adding_programs_keeps_to_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from calculators.registry import PINNED_LINE_CHARS
+
+    pin_build_date(monkeypatch, "2026-12-07")
+    seen: set[str] = set()
+    for primary, backup, programs, first_year, applicant in itertools.product(
+        [s.slug for s in data.SPECIALTIES],
+        ["", "family-medicine", "pmr", "obstetrics-gynecology"],
+        (1, 30, 80),
+        (0, 5),
+        ("us-img", "us-do"),
+    ):
+        if primary == backup:
+            continue
+        inputs = {
+            "applicant_type": applicant,
+            "primary_specialty": primary,
+            "primary_programs": programs,
+            "backup_specialty": backup,
+            "backup_programs": 40 if backup else 0,
+            "first_year_programs": first_year,
+            "ranked_programs": 1,
+            "virtual_interviews": 1,
+        }
+        result = ac.compute({**inputs, **applied_this_season("yes")})
+        gist = str(result["gist"])
+        if not result["mid_season_points"]:
+            # No ERAS list to price (an emergency medicine list alone): as before.
+            assert gist == result["summary"], inputs
+            seen.add("as before")
+            continue
+        assert len(gist) <= PINNED_LINE_CHARS and gist.startswith("New money for "), (inputs, gist)
+        # Its figure is one the note gives.
+        amount = re.search(r": (\$[\d,]+)\.", gist)
+        assert amount and amount[1] in " ".join(result["mid_season_points"]), (inputs, gist)
+        seen.add("dated" if "Send by about 20 Dec" in gist else "undated")
+        seen.add("list" if "backup" in gist or "list" in gist else "program")
+        assert ac.compute(inputs)["gist"] == ac.compute(inputs)["summary"]
+    assert {"as before", "dated", "list", "program"} <= seen, seen

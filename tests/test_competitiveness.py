@@ -3936,3 +3936,125 @@ def test_a_failing_score_is_pinned_before_the_band_and_the_line_keeps_to_its_roo
         assert note in gist and gist.index(note) < gist.index(band), gist
         name = result["specialty_name"]
         assert gist.startswith((f"{name}: {result['score']}/100. ", f"{competitiveness.pinned_name(name)}: ")), gist
+
+
+# --- interview audit s56, 2: a reader who applied this season sees the day to act on first ---------------------------
+# The audit's reader: a US-citizen IMG who applied for the Match 2027 to 80
+# internal medicine programs, reading on 7 December 2026.
+INTERVIEW56 = {
+    "specialty": "internal-medicine",
+    "applicant_type": "us-img",
+    "step2_score": 226,
+    "usce_months": 3,
+    "specialty_letters": 3,
+}
+INTERVIEW56_PINNED = (
+    "Internal Medicine: 48/100. Dual apply, strongly: make the backup a substantial part of your application. A first "
+    "US rotation in Internal Medicine would move you to “Dual apply”."
+)
+
+
+def _pinned(monkeypatch: pytest.MonkeyPatch, day: str, answer: str | None, **inputs: object) -> dict:
+    pin_build_date(monkeypatch, day)
+    return dict(compute({**INTERVIEW56, **inputs, **applied_this_season(answer)}))
+
+
+def test_a_reader_who_applied_this_season_pins_the_last_useful_day_before_the_band(monkeypatch: pytest.MonkeyPatch) -> None:
+    from calculators.render import render_result
+
+    # The phone pinned "...A first US rotation in Internal Medicine would move
+    # you to 'Dual apply'", a change that cannot count this season, and never
+    # 20 December (interview audit s56, 2).
+    result = _pinned(monkeypatch, "2026-12-07", "yes")
+    assert result["gist"] == "Add programs by about 20 December 2026. Internal Medicine: 48/100. Dual apply, strongly."
+    assert f'<p class="mpb-gist" hidden>{result["gist"]}</p>' in str(render_result(competitiveness, result))
+    # The summary and the margins below are as they were.
+    assert result["summary"] == INTERVIEW56_PINNED
+    # With no answer, or planning the next season, the line is as before, word for word.
+    for answer in ("no", "not-said", None):
+        assert _pinned(monkeypatch, "2026-12-07", answer)["gist"] == INTERVIEW56_PINNED, answer
+    # Past the last useful day the action has gone, and so has the lead.
+    assert _pinned(monkeypatch, "2026-12-21", "yes")["gist"].startswith("Internal Medicine: 48/100.")
+    # A failing score's note stays, after the day.
+    failing = _pinned(monkeypatch, "2026-12-07", "yes", step2_score=212)
+    assert failing["gist"] == "Add programs by about 20 Dec. 48/100. Step 2 CK 212: below passing. Dual apply, strongly."
+    # A field whose ResidencyCAS has closed is told the programs are ERAS's.
+    em = _pinned(monkeypatch, "2026-12-07", "yes", specialty="emergency-medicine")
+    assert em["gist"].startswith("Add ERAS programs by about 20 Dec"), em["gist"]
+
+
+def test_every_pinned_line_of_a_reader_adding_programs_keeps_to_the_limit_and_leads_with_the_day(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pin_build_date(monkeypatch, "2026-12-07")
+    seen: set[str] = set()
+    for slug, applicant, score, failures, prev in itertools.product(
+        [spec.slug for spec in SPECIALTIES], ("us-do", "non-us-img"), (None, 212, 250), (0, 2), (False, True)
+    ):
+        inputs = {
+            "specialty": slug,
+            "applicant_type": applicant,
+            "step2_score": score,
+            "exam_failures": failures,
+            "previously_unmatched": prev,
+        }
+        result = compute({**inputs, **applied_this_season("yes")})
+        gist = result["gist"]
+        assert len(gist) <= registry.PINNED_LINE_CHARS, (inputs, gist)
+        assert re.match(r"Add (ERAS programs |programs )?by about 20 (December 2026|Dec 2026|Dec)\. ", gist), (inputs, gist)
+        # The margins' changes, which count only next season, are not pinned.
+        if result["margins"]["headline"]:
+            assert result["margins"]["headline"] not in gist, (inputs, gist)
+        if score is not None and score < data.STEP2_PASSING_SCORE:
+            assert f"Step 2 CK {score}: below" in gist, (inputs, gist)
+        seen.add("band" if competitiveness.BAND_LABELS[result["band"]] in gist else "no band")
+        seen.add("long date" if "December" in gist else "short date" if "Dec 2026" in gist else "no year")
+        if failures or prev:
+            continue
+        # Not said, the same file pins what it pinned before: the summary for a passing score.
+        unsaid = compute(inputs)
+        assert not unsaid["gist"].startswith("Add "), (inputs, unsaid["gist"])
+        if score is None or score >= data.STEP2_PASSING_SCORE:
+            assert unsaid["gist"] == unsaid["summary"], inputs
+    assert {"band", "long date", "short date", "no year"} <= seen, seen
+
+
+# --- interview audit s56, 8: a field checked as a backup -------------------------------------------------------------
+def test_every_result_says_how_to_read_a_field_checked_as_a_backup() -> None:
+    # Family medicine, the finder's backup, read "Dual apply, strongly ... make
+    # the backup a substantial part of your application", as if the backup
+    # needed a backup of its own (interview audit s56, 8).
+    note = "Checking this field as a backup? Read the score and factors; the band's advice is written for a first choice."
+    assert note == competitiveness.BACKUP_CHECK_NOTE
+    for slug, score in itertools.product([spec.slug for spec in SPECIALTIES], (None, 212, 226, 260)):
+        result = compute({"specialty": slug, "step2_score": score})
+        page = html.unescape(str(competitiveness.render(result)))
+        # Once, after the band's advice it qualifies.
+        assert page.count(note) == 1 and page.index(competitiveness.ADVICE[result["band"]]) < page.index(note), slug
+
+
+def test_family_medicine_short_of_letters_says_internal_medicine_letters_can_count() -> None:
+    # "0 of the 2 letters expected" scored family medicine 45/100, below
+    # internal medicine's 48, though the help lets internal medicine letters
+    # count there; entering 3 gave 58 (interview audit s56, 8).
+    reader = {**INTERVIEW56, "specialty": "family-medicine", "specialty_letters": 0}
+
+    def letters_row(**inputs: object) -> dict:
+        return next(f for f in compute({**reader, **inputs})["factors"] if f["factor"] == "Specialty letters")
+
+    row = letters_row()
+    assert row["why"] == (
+        "0 of the 2 letters expected in this field. Letters from US internal medicine physicians may count here too, "
+        "as in the IMG article's family medicine example, though it finds a family physician's more convincing: add "
+        "them to the number above."
+    )
+    # The help's source, the IMG article, is the row's.
+    assert row["source"] == ARTICLE_IMG.cite()
+    assert "internal medicine physicians" in str(next(f for f in competitiveness.FIELDS if f.name == "specialty_letters").help)
+    # Short by one, the same; not once the letters are met, nor in another field.
+    assert competitiveness.FM_LETTERS_FROM_MEDICINE in letters_row(specialty_letters=1)["why"]
+    assert competitiveness.FM_LETTERS_FROM_MEDICINE not in letters_row(specialty_letters=2)["why"]
+    for slug in ("internal-medicine", "pediatrics", "psychiatry"):
+        assert competitiveness.FM_LETTERS_FROM_MEDICINE not in letters_row(specialty=slug)["why"], slug
+    # Counted, as the row asks, they move the score.
+    assert compute({**reader, "specialty_letters": 3})["score"] > compute(reader)["score"]

@@ -2403,3 +2403,27 @@ def test_a_failing_score_stays_on_the_phone_beside_the_fields_name() -> None:
     assert ortho == "Orthopaedic Surgery: base rate 22.7% for 2026 non-US IMGs (failing score, ranks not used).", ortho
     neurosurgery = {"specialty": "neurological-surgery", "applicant_type": "us-img", "step2_score": 200, "contiguous_ranks": 4}
     assert compute(neurosurgery)["gist"].endswith("(failing score not used).")
+
+
+# --- interview audit s56, 9: two fields' figures side by side -----------------------------------------------------
+def test_a_dual_applicant_is_told_the_fields_figures_do_not_add_up_in_the_notes_not_the_headline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 3 internal medicine ranks gave 32% and 3 family medicine ranks 68%,
+    # with nothing on how to read the two together (interview audit s56, 9).
+    said = (
+        "Dual applying? Each field's figure is for that field's own applicants. The figures cannot be added, and "
+        "neither is your chance across your whole list."
+    )
+    assert said == match_odds.DUAL_APPLYING
+    assert max(len(each.split()) for each in _sentences(said)) <= 35
+    pin_build_date(monkeypatch, "2026-12-07")
+    for slug, applicant, score, ranks in itertools.product(SLUGS, APPLICANTS, (None, 226), (None, 3)):
+        result = compute({"specialty": slug, "applicant_type": applicant, "step2_score": score, "contiguous_ranks": ranks})
+        assert result["notes"].count(said) == 1, (slug, applicant)
+        for line in ("summary", "announced", "gist"):
+            assert "Dual applying" not in str(result[line]), (slug, line)
+        page = unescape(str(match_odds.render(result)))
+        assert f"<li>{said}</li>" in page and "Dual applying" not in page.split("Read this with care:")[0], slug
+    # With no program to rank there is no figure to read it beside.
+    assert said not in compute({"specialty": "internal-medicine", "contiguous_ranks": 0})["notes"]

@@ -2670,3 +2670,133 @@ def test_every_pinned_line_keeps_to_the_limit_and_gives_way_least_urgent_first()
         )
     # The grid reaches every way a line gives way.
     assert {"note leads1 of 2", "note leads0 of 2", "tag leads1 of 2", "tag leads2 of 2", "2 of 2", "1 of 1band"} <= seen, seen
+
+
+# --- interview audit s56, 1 and 2: a reader who applied this season, before the last useful day ----------------------
+# The audit's reader: a US-citizen IMG who applied for the Match 2027 to 80
+# internal medicine programs, reading on 7 December 2026.
+INTERVIEW56 = {
+    "specialty": "internal-medicine",
+    "backup_specialty": "family-medicine",
+    "applicant_type": "us-img",
+    "step2_score": 226,
+    "usce_months": 3,
+    "specialty_letters": 3,
+}
+
+
+def _adding(monkeypatch: pytest.MonkeyPatch, answer: str | None, day: str = "2026-12-07", **inputs: object) -> tuple[dict, str]:
+    pin_build_date(monkeypatch, day)
+    result = pc.compute({**INTERVIEW56, **inputs, **applied_this_season(answer)})
+    return dict(result), unescape(str(pc.render(result)))
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z])", text) if s]
+
+
+def test_a_reader_who_applied_this_season_pins_the_last_useful_day_before_the_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The phone pinned "Family Medicine: 80–120 programs" and "A first US
+    # rotati…", and never 20 December (interview audit s56, 2).
+    result, _ = _adding(monkeypatch, "yes")
+    assert result["gist"] == "Add programs by about 20 December 2026. Internal Medicine 60–80; Family Medicine 80–120."
+    assert "A first US rotation" in result["summary"] and "rotation" not in result["gist"]
+    # With no answer, or planning the next season, the line is as before, word for word.
+    for answer in ("no", "not-said", None):
+        assert (
+            _adding(monkeypatch, answer)[0]["gist"] == "Internal Medicine 60–80; Family Medicine 80–120 (Dual apply, strongly)."
+        )
+    # Past the last useful day the line is as before too.
+    late, _ = _adding(monkeypatch, "yes", day="2026-12-21")
+    assert late["gist"] == "Internal Medicine 60–80; Family Medicine 80–120 (Dual apply, strongly)." and late["add_now"] is None
+
+
+def test_a_reader_who_applied_this_season_is_told_how_many_programs_to_add_by_our_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "If you have not yet applied widely" left the reader, who had sent 80,
+    # to guess between 0 and 120 more (interview audit s56, 1).
+    result, page = _adding(monkeypatch, "yes")
+    assert result["add_now"] == (
+        "How many to add now (our rule of thumb): Sent fewer than 60 programs to Internal Medicine, the low end of its "
+        "range? Add there first, until you reach 60. Otherwise, add your backup: the low end of its range, 80 Family "
+        "Medicine programs, is our rule for a late backup."
+    )
+    assert "<strong>How many to add now (our rule of thumb):</strong> Sent fewer than 60" in page
+    # Beside the mid-season note it answers.
+    assert page.index("Mid-season: ") < page.index("How many to add now") < page.index("How many programs to apply to</caption>")
+    assert all(len(s.split()) <= 35 for s in _sentences(result["add_now"])), result["add_now"]
+    # Only to a reader who said so.
+    for answer in ("no", "not-said", None):
+        unsaid, unsaid_page = _adding(monkeypatch, answer)
+        assert unsaid["add_now"] is None and "How many to add now" not in unsaid_page
+    # The numbers are the counts shown, not typed: a stronger file's ranges give other numbers.
+    strong, _ = _adding(monkeypatch, "yes", step2_score=250, usce_months=12)
+    assert strong["count_text"] != result["count_text"]
+    low, backup_low = strong["primary"]["low"], strong["backup"]["low"]
+    assert f"Sent fewer than {low} programs to Internal Medicine" in strong["add_now"]
+    assert f"the low end of its range, {backup_low} Family Medicine programs" in strong["add_now"]
+
+
+def test_where_the_first_choice_cannot_be_added_to_the_rule_goes_to_the_backup(monkeypatch: pytest.MonkeyPatch) -> None:
+    # ResidencyCAS, which emergency medicine uses, closed in September: the
+    # mid-season note sends new applications only to ERAS.
+    em, _ = _adding(monkeypatch, "yes", specialty="emergency-medicine")
+    assert em["add_now"] == (
+        "How many to add now (our rule of thumb): Add your backup: the low end of its range, 80 Family Medicine "
+        "programs, is our rule for a late backup."
+    )
+    assert em["gist"].startswith("Add ERAS programs by about 20 Dec")
+    # A closed backup is not offered; another that applies through ERAS is.
+    closed, _ = _adding(monkeypatch, "yes", backup_specialty="obstetrics-gynecology")
+    assert str(closed["add_now"]).endswith(
+        "Otherwise, add a backup through ERAS, not Obstetrics and Gynecology: once named above, the low end of its range "
+        "is our rule for a late backup."
+    )
+    # At a pivot the backup carries the list, and comes first.
+    pivot, _ = _adding(monkeypatch, "yes", **{**PIVOT, "backup_specialty": "internal-medicine"})
+    assert pivot["band"] == "pivot"
+    assert pivot["add_now"] == (
+        "How many to add now (our rule of thumb): Add your backup first, as it carries your list: its range's low end, "
+        "80 Internal Medicine programs, is our rule for a late backup."
+    )
+    assert "Sent fewer than" not in str(pivot["add_now"])
+
+
+def test_every_line_for_a_reader_adding_programs_keeps_to_its_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin_build_date(monkeypatch, "2026-12-07")
+    readers = [("us-do", "by-applicant-type"), ("non-us-img", "h1b-only")]
+    backups = [None, "internal-medicine", "family-medicine", "obstetrics-gynecology", "plastic-surgery"]
+    seen: set[str] = set()
+    for first, backup, (applicant, visa), score, changing in itertools.product(
+        SLUGS, backups, readers, (None, 217, 240), (False, True)
+    ):
+        if backup == first or (backup is None and changing):
+            continue
+        inputs = {
+            "specialty": first,
+            "backup_specialty": backup or "",
+            "applicant_type": applicant,
+            "needs_visa": visa,
+            "step2_score": "" if score is None else score,
+            "previously_unmatched": changing,
+            "changing_field": changing,
+        }
+        try:
+            result = pc.compute({**inputs, **applied_this_season("yes")})
+        except InputError:
+            continue  # a backup the form refuses
+        gist, tag, rule = result["gist"], result["warning_tag"], str(result["add_now"])
+        assert len(gist) <= PINNED_LINE_CHARS, (inputs, gist)
+        assert re.match(r"Add (ERAS programs |programs )?by about 20 (December 2026|Dec 2026|Dec)\. ", gist), (inputs, gist)
+        # The most urgent parts are still never dropped.
+        failing = score is not None and score < data.STEP2_PASSING_SCORE
+        assert (f"Step 2 CK {score}: below" in gist) is failing and (tag is None or tag in gist), (inputs, gist)
+        assert result["margins"]["headline"] not in gist or not result["margins"]["headline"], (inputs, gist)
+        # The rule: labelled ours, each sentence within 35 words, its numbers the counts' low ends.
+        assert rule.startswith(pc.ADD_NOW_LEAD) and ("our rule for a late backup" in rule or "meets this rule" in rule), rule
+        assert all(len(s.split()) <= 35 for s in _sentences(rule)), (inputs, rule)
+        numbers = {int(n) for n in re.findall(r"\b(\d+)\b", rule)}
+        lows = {result["primary"]["low"], *([result["backup"]["low"]] if result["backup"] else [])}
+        assert numbers <= lows, (inputs, rule)
+        seen.add("first" if "Sent fewer than" in rule else "backup first")
+        seen.add("both counts" if ";" in gist else "one count")
+    assert {"first", "backup first", "both counts", "one count"} <= seen, seen
