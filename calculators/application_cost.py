@@ -23,7 +23,7 @@ from typing import TypedDict
 
 from . import charts, cycle, data, profile
 from .fields import BoolField, ChoiceField, InputError, IntField, parse_inputs, whole, word, word_or_none
-from .html import Child, Markup, and_list, capitalised, counted, el, join, long_date, money, table, with_pmc_links
+from .html import Child, Markup, and_list, capitalised, counted, el, join, long_date, money, short_date, table, with_pmc_links
 from .registry import first_within_pinned_line, first_within_read_out
 
 NAME = "application_cost"
@@ -813,18 +813,8 @@ def _mid_season_points(
 # Mid-season, a reader who answered "Yes, I applied" read on the phone's
 # pinned line "Estimated whole-season cost: at least $3,780", where the new
 # money for a late family medicine backup was $630, and not the last useful
-# day (interview audit s56, 2).  As the competitiveness check and program
-# counts tell it (competitiveness.adding_this_season), asked here without
-# loading the check.
-def _adding_this_season(v: Mapping[str, object], today: dt.date) -> int | None:
-    """The Match the reader said they applied for, while one more
-    application can still bring an interview; else None."""
-    year = cycle.season_under_review(today)
-    if year is None or not profile.said_applied(v, today) or cycle.too_late_for_interviews(year, today):
-        return None
-    return year
-
-
+# day (interview audit s56, 2): while that day is ahead
+# (profile.adding_this_season), the line leads with both.
 def _pinned_new_money(
     v: Mapping[str, object], breakdown: list[ApplicationLine], year: int, total: str, schedule: FeeSchedule
 ) -> str:
@@ -851,7 +841,7 @@ def _pinned_new_money(
         sent = whole(v, "primary_programs")
         new = [f"New money for each {primary.name} program you add: {money(schedule.fee(sent + 1) - schedule.fee(sent))}."]
     last = cycle.last_day_for_an_interview(year)
-    send = [f"Send by about {long_date(last)}.", f"Send by about {last.day} {last:%b %Y}."]
+    send = [f"Send by about {long_date(last)}.", f"Send by about {short_date(last)}."]
     whole_season = f"Whole season: {total.partition(': ')[2]}."
     # Both together never keep to the line: "New money for a Pediatrics
     # backup: $630." and the day already take 67 of its 90 characters.
@@ -1329,7 +1319,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "img_points": [gap.said for gap in img_gaps],
         "summary": summary,
         "gist": summary
-        if not mid_season or (adding := _adding_this_season(v, today)) is None
+        if not mid_season or (adding := profile.adding_this_season(v, today)) is None
         else _pinned_new_money(v, breakdown, adding, f"{cost}: {'at least ' if floor else ''}{money(total)}", schedule),
         "announced": _announced(
             summary,

@@ -31,7 +31,7 @@ from typing import Literal, TypedDict
 from . import charts, cycle, data, match_odds, profile
 from .data import ARTICLE_IMG, ARTICLE_ORTHO, ARTICLE_RADIOLOGY, ARTICLE_ULTRA, ARTICLE_UNMATCHED, Number, Source, Tier
 from .fields import BoolField, InputError, IntField, parse_inputs, whole, whole_or_none, word
-from .html import Markup, and_list, capitalised, counted, el, join, long_date, signed, table, table_percent
+from .html import Markup, and_list, capitalised, counted, el, join, long_date, short_date, signed, table, table_percent
 from .registry import first_within_pinned_line, first_within_read_out
 
 NAME = "competitiveness"
@@ -2369,24 +2369,8 @@ def pinned_line(name: str, score: int, band: Band, values: Mapping[str, object],
 # pinned line the band's advice and a change that can count only next season
 # ("A first US rotation in Internal Medicine would move you to 'Dual
 # apply'"), and never the one day left to act on (interview audit s56, 2).
-# While that day is ahead, the line starts with it.  Program counts starts
-# its line the same way.
-def adding_this_season(values: Mapping[str, object], today: dt.date) -> int | None:
-    """The Match the reader said they applied for, while its programs read
-    applications and one sent today can still bring an interview (the last
-    useful day, ``cycle.last_day_for_an_interview``, is still ahead); else
-    None, and the pinned line stays as it was."""
-    year = cycle.season_under_review(today)
-    if year is None or not profile.said_applied(values, today) or cycle.too_late_for_interviews(year, today):
-        return None
-    return year
-
-
-def short_date(day: dt.date) -> str:
-    """20 Dec 2026: ``long_date`` shorter, for a pinned line short of room."""
-    return f"{day.day} {day:%b %Y}"
-
-
+# While that day is ahead (profile.adding_this_season), the line starts with
+# it.  Program counts starts its line the same way.
 def add_by_leads(year: int, slug: str, today: dt.date) -> list[str]:
     """What starts the pinned line of a reader still adding programs, longest
     first; the last, in the fewest words, goes only before the most urgent
@@ -2400,8 +2384,8 @@ def add_by_leads(year: int, slug: str, today: dt.date) -> list[str]:
     return [
         f"Add {what} by about {long_date(last)}.",
         f"Add {what} by about {short_date(last)}.",
-        f"Add {what} by about {last.day} {last:%b}.",
-        f"Add by about {last.day} {last:%b}.",
+        f"Add {what} by about {short_date(last, year=False)}.",
+        f"Add by about {short_date(last, year=False)}.",
     ]
 
 
@@ -2508,7 +2492,7 @@ def compute(inputs: Mapping[str, object]) -> CompetitivenessResult:
         # some 20 s, every time (announce audit s34, 3); the result has them.
         "announced": announced,
         "gist": pinned_line(spec.name, result.score, band, v, summary)
-        if (adding := adding_this_season(v, today)) is None
+        if (adding := profile.adding_this_season(v, today)) is None
         else led_by_action(
             add_by_leads(adding, spec.slug, today),
             # Without the margins, whose changes count only next season.

@@ -254,3 +254,8 @@ def money(amount: float) -> str:
 def long_date(day: dt.date) -> str:
     """24 February 2027: unambiguous for readers on either side of the Atlantic."""
     return f"{day.day} {day:%B %Y}"
+
+
+def short_date(day: dt.date, year: bool = True) -> str:
+    """20 Dec 2026 (or 20 Dec): ``long_date`` shorter, for a phone's pinned line short of room."""
+    return f"{day.day} {day:%b %Y}" if year else f"{day.day} {day:%b}"

@@ -318,6 +318,18 @@ def said_applied(values: Mapping[str, object], today: dt.date) -> bool:
     return (answer := season_answer(values, today)) is not None and answer[1]
 
 
+def adding_this_season(values: Mapping[str, object], today: dt.date) -> int | None:
+    """The Match the reader said they applied for, while its programs read
+    applications and one sent today can still bring an interview (the last
+    useful day, ``cycle.last_day_for_an_interview``, is still ahead); else
+    None.  The phone lines of the check, program counts and application cost
+    then lead with that day (interview audit s56, 2)."""
+    year = cycle.season_under_review(today)
+    if year is None or not said_applied(values, today) or cycle.too_late_for_interviews(year, today):
+        return None
+    return year
+
+
 def planning_next(values: Mapping[str, object], today: dt.date) -> bool:
     """Whether the reader said they have not applied in the season under
     review on ``today``, so every result is for the next one.  Five

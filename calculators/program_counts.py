@@ -2005,7 +2005,7 @@ def compute(inputs: Mapping[str, object]) -> ProgramCountsResult:
         plain = [counts_said(""), compact(""), bare]
         pinned = [with_margins, summary, *map(noted, plain), *plain, main]
     today = cycle.reference_date()
-    adding = competitiveness.adding_this_season(v, today)
+    adding = profile.adding_this_season(v, today)
     if adding is None:
         gist = first_within_pinned_line(pinned)
     else:
