@@ -1003,34 +1003,9 @@ ESTIMATE_NOT_YOURS = "It is this model's estimate from NRMP's published summarie
 BASE_NOT_YOURS = "It is their share, not your own chance."
 
 
-# Each field's short form for the phone's pinned line, one the glossary's
-# table of short forms lists, so a reader can look it up: the full name and
-# the year left no room, and the line dropped the field's name in 69,604 of
-# 78,336 answers (diff review s55, 7).  None for pathology: "path" reads
-# as a word of its own.
-PINNED_NAMES = {
-    "internal-medicine": "IM",
-    "family-medicine": "FM",
-    "pediatrics": "Peds",
-    "psychiatry": "Psych",
-    "neurology": "Neuro",
-    "emergency-medicine": "EM",
-    "anesthesiology": "Anesthesia",
-    "obstetrics-gynecology": "OB/GYN",
-    "general-surgery": "Surgery",
-    "pmr": "PM&R",
-    "diagnostic-radiology": "Radiology",
-    "dermatology": "Derm",
-    "otolaryngology": "ENT",
-    "plastic-surgery": "Plastics",
-    "neurological-surgery": "Neurosurgery",
-    "orthopaedic-surgery": "Ortho",
-}
-
-
 def pinned_names(spec: data.Specialty) -> list[str]:
     """The field's names for the pinned line, longest first: its name, then its short form."""
-    return list(dict.fromkeys([spec.name, PINNED_NAMES.get(spec.slug, spec.name)]))
+    return list(dict.fromkeys([spec.name, data.short_name(spec.name)]))
 
 
 def pinned_line(
