@@ -816,13 +816,19 @@ def _mid_season_points(
 # day (interview audit s56, 2): while that day is ahead
 # (profile.adding_this_season), the line leads with both.
 def _pinned_new_money(
-    v: Mapping[str, object], breakdown: list[ApplicationLine], year: int, total: str, schedule: FeeSchedule
+    v: Mapping[str, object],
+    breakdown: list[ApplicationLine],
+    year: int,
+    total: str,
+    schedule: FeeSchedule,
+    today: dt.date,
 ) -> str:
-    """The pinned line of a reader adding programs this season: the new
-    money the mid-season note prices, then the last useful day, which the
-    phone's line never gave; where even the shorter day does not fit, the
-    whole season's total (``total``, as the summary starts it), the one
-    figure the line gave before."""
+    """The pinned line of a reader adding programs this season: the last
+    useful day, which the phone's line never gave, then the new money the
+    mid-season note prices; where no money fits beside the day, the whole
+    season's total (``total``, as the summary starts it), the one figure the
+    line gave before.  The day leads, as in the check's and program counts'
+    lines: a long field's name had pushed it off (diff review s56, 5)."""
     primary = data.specialty(word(v, "primary_specialty"))
     added = [line for line in _added_lines(v, breakdown) if line["amount"]]
     if added:
@@ -835,17 +841,29 @@ def _pinned_new_money(
         # Unnamed where a long name would take the day's place.
         unnamed = "the lists you add" if len(added) > 1 else "your backup" if added[0]["specialty"] == backup else None
         new = [f"New money for {said}: {amount}." for said in [and_list(named), *([unnamed] if unnamed else [])]]
+    elif data.via_residencycas(primary.slug) and cycle.residencycas_state(year, today) != "open":
+        # An emergency medicine or OB/GYN first choice whose ResidencyCAS has
+        # closed takes no more programs: the line priced them at ERAS's $30
+        # (diff review s56, 1).  Only a backup through ERAS can still go.
+        last = cycle.last_day_for_an_interview(year)
+        return first_within_pinned_line(
+            [
+                f"Send any backup applications through ERAS by about {long_date(last)}.",
+                f"Send any backup applications through ERAS by about {short_date(last)}.",
+            ]
+        )
     else:
         # No list of its own added: more programs in the first choice, priced
         # from where its count stands, as the note says.
         sent = whole(v, "primary_programs")
-        new = [f"New money for each {primary.name} program you add: {money(schedule.fee(sent + 1) - schedule.fee(sent))}."]
+        each = money(schedule.fee(sent + 1) - schedule.fee(sent))
+        new = [f"New money for each {primary.name} program you add: {each}.", f"Each program you add: {each}."]
     last = cycle.last_day_for_an_interview(year)
     send = [f"Send by about {long_date(last)}.", f"Send by about {short_date(last)}."]
     whole_season = f"Whole season: {total.partition(': ')[2]}."
     # Both together never keep to the line: "New money for a Pediatrics
     # backup: $630." and the day already take 67 of its 90 characters.
-    tries = [f"{said} {by}" for said in new for by in send] + [f"{said} {whole_season}" for said in new] + new
+    tries = [f"{by} {said}" for said in new for by in send] + [f"{by} {whole_season}" for by in send] + send
     return first_within_pinned_line(tries)
 
 
@@ -1320,7 +1338,7 @@ def compute(inputs: Mapping[str, object]) -> ApplicationCostResult:
         "summary": summary,
         "gist": summary
         if not mid_season or (adding := profile.adding_this_season(v, today)) is None
-        else _pinned_new_money(v, breakdown, adding, f"{cost}: {'at least ' if floor else ''}{money(total)}", schedule),
+        else _pinned_new_money(v, breakdown, adding, f"{cost}: {'at least ' if floor else ''}{money(total)}", schedule, today),
         "announced": _announced(
             summary,
             _empty_backup_heard(v),

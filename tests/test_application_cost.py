@@ -1976,7 +1976,7 @@ def test_a_reader_who_applied_this_season_pins_the_new_money_and_the_last_useful
     # The phone pinned "Estimated whole-season cost: at least $3,780" where
     # the new money was $630, and not 20 December (interview audit s56, 2).
     result = _pinned(monkeypatch, "yes")
-    assert result["gist"] == "New money for a Family Medicine backup: $630. Send by about 20 December 2026."
+    assert result["gist"] == "Send by about 20 December 2026. New money for a Family Medicine backup: $630."
     assert f'<p class="mpb-gist" hidden>{result["gist"]}</p>' in str(render_result(ac, result))
     # The figure is the one the mid-season note computes.
     assert "Family Medicine, 30 × $11 + 10 × $30 = $630." in " ".join(result["mid_season_points"])
@@ -1991,16 +1991,24 @@ def test_a_reader_who_applied_this_season_pins_the_new_money_and_the_last_useful
     assert late["gist"] == late["summary"]
     # A long name gives way to the day; a name after a vowel takes "an".
     long_name = _pinned(monkeypatch, "yes", backup_specialty="pmr")
-    assert long_name["gist"] == "New money for your backup: $630. Send by about 20 December 2026."
+    assert long_name["gist"] == "Send by about 20 December 2026. New money for your backup: $630."
     vowel = _pinned(monkeypatch, "yes", backup_specialty="anesthesiology")
-    assert vowel["gist"] == "New money for an Anesthesiology backup: $630. Send by about 20 December 2026."
+    assert vowel["gist"] == "Send by about 20 December 2026. New money for an Anesthesiology backup: $630."
     # Two lists added, together.
     both = _pinned(monkeypatch, "yes", first_year_programs=5)
-    assert both["gist"] == "New money for the lists you add: $685. Send by about 20 December 2026."
+    assert both["gist"] == "Send by about 20 December 2026. New money for the lists you add: $685."
     assert "($685 together)" in " ".join(both["mid_season_points"])
     # No list of its own added: each more program in the first choice.
     alone = _pinned(monkeypatch, "yes", backup_specialty="", backup_programs=0)
-    assert alone["gist"] == "New money for each Internal Medicine program you add: $30. Send by about 20 December 2026."
+    assert alone["gist"] == "Send by about 20 December 2026. New money for each Internal Medicine program you add: $30."
+    # The day leads, so a long name gives way, not the day (diff review s56, 5).
+    plastics = _pinned(monkeypatch, "yes", primary_specialty="plastic-surgery", backup_specialty="", backup_programs=0)
+    assert plastics["gist"] == "Send by about 20 December 2026. Each program you add: $30."
+    # A first choice whose ResidencyCAS has closed takes no more programs, at
+    # ERAS's price or any other (diff review s56, 1).
+    for closed in ("emergency-medicine", "obstetrics-gynecology"):
+        shut = _pinned(monkeypatch, "yes", primary_specialty=closed, backup_specialty="family-medicine", backup_programs=0)
+        assert shut["gist"] == "Send any backup applications through ERAS by about 20 December 2026.", closed
 
 
 def test_every_pinned_line_of_a_reader_adding_programs_keeps_to_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -2022,7 +2030,8 @@ def test_every_pinned_line_of_a_reader_adding_programs_keeps_to_the_limit(monkey
             "primary_specialty": primary,
             "primary_programs": programs,
             "backup_specialty": backup,
-            "backup_programs": 40 if backup else 0,
+            # No backup programs entered yet, too (diff review s56, 13).
+            "backup_programs": 40 if backup and programs != 30 else 0,
             "first_year_programs": first_year,
             "ranked_programs": 1,
             "virtual_interviews": 1,
@@ -2034,11 +2043,16 @@ def test_every_pinned_line_of_a_reader_adding_programs_keeps_to_the_limit(monkey
             assert gist == result["summary"], inputs
             seen.add("as before")
             continue
-        assert len(gist) <= PINNED_LINE_CHARS and gist.startswith("New money for "), (inputs, gist)
+        assert len(gist) <= PINNED_LINE_CHARS and gist.startswith("Send "), (inputs, gist)
+        seen.add("dated" if "by about 20 Dec" in gist else "undated")
+        if "through ERAS" in gist:
+            # A closed ResidencyCAS first choice: no price for its programs.
+            assert data.via_residencycas(primary) and "$" not in gist, (inputs, gist)
+            seen.add("closed")
+            continue
         # Its figure is one the note gives.
         amount = re.search(r": (\$[\d,]+)\.", gist)
         assert amount and amount[1] in " ".join(result["mid_season_points"]), (inputs, gist)
-        seen.add("dated" if "Send by about 20 Dec" in gist else "undated")
         seen.add("list" if "backup" in gist or "list" in gist else "program")
         assert ac.compute(inputs)["gist"] == ac.compute(inputs)["summary"]
-    assert {"as before", "dated", "list", "program"} <= seen, seen
+    assert {"as before", "dated", "list", "program", "closed"} <= seen and "undated" not in seen, seen
