@@ -802,7 +802,7 @@ def _mid_season_points(
     if cycle.too_late_for_interviews(year, today):
         sentences.append(
             "An application sent now is unlikely to bring an interview before the rank lists close on "
-            f"{cycle.season(year)['rank_deadline'].shown()}.{cycle.too_late_caveat(year)} {cycle.SHORT_OF_INTERVIEWS}"
+            f"{cycle.season(year)['rank_deadline'].shown()}.{cycle.too_late_caveat(year, today)} {cycle.SHORT_OF_INTERVIEWS}"
         )
     else:
         # Until then, the day program counts and the timeline give (midseason audit s52, 1).

@@ -1499,7 +1499,7 @@ def mid_season_line(today: dt.date, primary: str, applied: bool = False) -> str 
     # (diff review s41, 1): a backup for this season is then one for the next.
     late = (
         f"unlikely to bring an interview before the rank lists close on {dates['rank_deadline'].shown()}: weigh "
-        f"these backups for {cycle.eras_season(year + 1)}.{cycle.too_late_caveat(year)}"
+        f"these backups for {cycle.eras_season(year + 1)}.{cycle.too_late_caveat(year, today)}"
         if cycle.too_late_for_interviews(year, today)
         else f"a late application{through}. {cycle.send_by(year)}"
     )

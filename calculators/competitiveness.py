@@ -589,7 +589,7 @@ class Cap:
 # help's words on the same article (interview audit s56, 8).
 FM_LETTERS_FROM_MEDICINE = (
     "Letters from US internal medicine physicians may count here too, as in the IMG article's family medicine example, "
-    "though it finds a family physician's more convincing: add them to the number above."
+    "though it finds a family physician's more convincing. Our reading: add them to the number above."
 )
 
 

@@ -450,7 +450,10 @@ def later_deadline_hedge(match_year: int, today: dt.date | None = None) -> str:
     interview = "do not turn down an interview before the NRMP's published deadline."
     if passed:
         return f"{falls} That time has passed too. {capitalised(interview)}"
-    return f"{falls} Send as soon as you can, and {interview}"
+    # Named days: "one to two weeks longer", read on 2 January, could be
+    # counted from that day (diff review s56, 7).
+    until = " to ".join(long_date(day) for day in sorted({later[-1], later[0]}))
+    return f"{falls} That is until about {until}. Send as soon as you can, and {interview}"
 
 
 # More programs first, a backup after: program counts' order (new-words audit
@@ -522,9 +525,16 @@ def where_new_applications_go(slug: str, match_year: int, today: dt.date, backup
     return f"New applications can still go {MORE_PROGRAMS_FIRST}{eras if shut else named}. {why}", short
 
 
-def too_late_caveat(match_year: int) -> str:
-    """EARLY_DEADLINE_VERDICT, with a leading space, where the season's
-    deadline is our early estimate; nothing where it is the NRMP's."""
+def too_late_caveat(match_year: int, today: dt.date) -> str:
+    """What follows "unlikely to bring an interview", with a leading space,
+    where the season's deadline is our early estimate: until the NRMP's own
+    would likely fall, how much longer new applications may help and to send
+    now (``later_deadline_hedge``), else EARLY_DEADLINE_VERDICT; nothing
+    where the deadline is the NRMP's.  The calculators gave only the verdict
+    from 21 December, while the guides said "Send as soon as you can"
+    (diff review s56, 2)."""
+    if hedge := later_deadline_hedge(match_year, today):
+        return f" {hedge}"
     return f" {EARLY_DEADLINE_VERDICT}" if season(match_year)["rank_deadline"].estimated_early else ""
 
 

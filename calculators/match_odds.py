@@ -1744,7 +1744,7 @@ def no_ranks_steps(spec: data.Specialty, today: dt.date, phase: NoRanksPhase, ye
             else f"By our rule, an application sent now is unlikely to bring an interview: {cycle.estimate_passed(deadline, 'the rank-list deadline')}."
             if today > deadline.date
             else "By our rule, an application sent now is unlikely to bring an interview before the rank lists close on "
-            f"{long_date(deadline.date)}.{cycle.too_late_caveat(year)}"
+            f"{long_date(deadline.date)}.{cycle.too_late_caveat(year, today)}"
         )
         return (
             f"{closed} What is left this season is SOAP, so get ready for it now: {soap_for_no_ranks()} {later} "

@@ -1699,7 +1699,7 @@ def mid_season_note(today: dt.date, slug: str, backup_slug: str | None = None, a
         act = (
             f"An application sent now is unlikely to bring an interview before the rank lists close on "
             f"{dates['rank_deadline'].shown()}: ranking, SOAP and the next season are what remain."
-            f"{cycle.too_late_caveat(year)}"
+            f"{cycle.too_late_caveat(year, today)}"
         )
     else:
         # Where, in the check's and match odds' words (diff review s52b, 5),

@@ -372,7 +372,7 @@ def short_of_interviews(today: dt.date, standalone: bool = False) -> Markup:
             f"the Match {year}'s rank lists are certified ",
             date_shown("rank_deadline", today, year),
             ", which is today: certify yours, and register with the NRMP if you have not, before the hour its "
-            f"calendar gives.{cycle.too_late_caveat(year)} An application sent now is unlikely to bring an interview "
+            f"calendar gives.{cycle.too_late_caveat(year, today)} An application sent now is unlikely to bring an interview "
             "in time, so after your list, what remains of this season is ",
             *soap_remains,
             to_next,

@@ -789,7 +789,7 @@ def mid_season_points(today: dt.date, slugs: list[str], applied: bool = False) -
         interviews = (
             # With the others' caveat where the deadline is our early
             # estimate: alone, it read as a hard cut-off (interview audit s56, 7).
-            f" An application sent now is unlikely to bring an interview before its rank lists close.{cycle.too_late_caveat(year)}"
+            f" An application sent now is unlikely to bring an interview before its rank lists close.{cycle.too_late_caveat(year, today)}"
             if cycle.too_late_for_interviews(year, today)
             else ""
         )

@@ -1874,7 +1874,7 @@ def _too_late_for_interviews_note(
     begins = interviews_begin(submission, cycle.season(match_year)["programs_receive"].date)
     room = "no time" if begins >= deadline.date else "fewer than four weeks"
     when = "today" if submission == today else f"on {long_date(submission)}"
-    early = cycle.too_late_caveat(match_year) if today <= deadline.date else ""
+    early = cycle.too_late_caveat(match_year, today) if today <= deadline.date else ""
     said = (
         f"An application sent {when} {'was' if submission < today else 'is'} unlikely to lead to an interview before "
         f"the rank lists {cycle.tensed(deadline.date, today, 'close', 'closed')} on {deadline.shown()}: by this site's rule of thumb, not an article's, interviews "
@@ -1913,7 +1913,7 @@ def _still_open_note(today: dt.date, deadline: cycle.SeasonDate, match_year: int
     # Too late, the verdict that holds today comes first: after "can still
     # lead to an interview" it read as yes, then no (new-words audit s40, 9).
     if too_late_now:
-        early = cycle.too_late_caveat(match_year)
+        early = cycle.too_late_caveat(match_year, today)
         return (
             "Short of interviews? An application sent through ERAS now is unlikely to lead to an interview before the "
             f"rank lists close on {deadline.shown()}: plan for the Match {match_year + 1} as well.{early} {rest}"
@@ -2686,7 +2686,7 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
             running_note = (
                 f"An application to the Match {running_year} sent now is unlikely to bring an interview before its "
                 f"rank lists close on {running['rank_deadline'].shown()}. So this plan is for the Match {match_year}."
-                f"{cycle.too_late_caveat(running_year)} "
+                f"{cycle.too_late_caveat(running_year, today)} "
                 if cycle.too_late_for_interviews(running_year, today)
                 else f"You can still apply for the Match {running_year}, late. Its programs began reviewing on "
                 # One wording for every page (interview audit s56, 10).
@@ -2699,7 +2699,9 @@ def compute(inputs: Mapping[str, object]) -> TimelineResult:
         # Two notes: as one, a bullet of over 200 words (diff review s54, 19).
         notes += [
             *([running_note.strip()] if running_note else []),
-            _already_in_the_running_season(running_year, match_year, today),
+            # Not asked of a reader who answered that they have not applied
+            # in it (diff review s56, 6).
+            *([] if profile.planning_next(v, today) else [_already_in_the_running_season(running_year, match_year, today)]),
         ]
     season_dates = dates.values()
     # Only the dates in the plan: late registration has a row only for a late applicant.

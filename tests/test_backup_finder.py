@@ -1837,8 +1837,8 @@ def test_not_saying_whether_you_applied_asks_it_in_the_mid_season_line(monkeypat
         "article's: interviews begin about a month after an application goes in, and need at least four weeks before "
         "the rank lists close. We count those weeks back from our estimate of the rank-list deadline, which we set "
         "early on purpose. If the NRMP's deadline falls as in 2024 and 2026, new applications help about one to two "
-        "weeks longer (in the NRMP calendars we hold, the deadline fell 16 and 23 days before Match Day). Send as "
-        "soon as you can, and do not turn down an interview before the NRMP's published deadline. The Timeline "
+        "weeks longer (in the NRMP calendars we hold, the deadline fell 16 and 23 days before Match Day). That is "
+        "until about 27 December 2026 to 3 January 2027. Send as soon as you can, and do not turn down an interview before the NRMP's published deadline. The Timeline "
         "guide's section “Already applied, and short of interviews?” says what to weigh."
     )
     assert result["next_season"] is None

@@ -3872,7 +3872,7 @@ def test_not_saying_whether_you_applied_asks_it_in_the_mid_season_note(monkeypat
         "application goes in, and need at least four weeks before the rank lists close. We count those weeks back "
         "from our estimate of the rank-list deadline, which we set early on purpose. If the NRMP's deadline falls as "
         "in 2024 and 2026, new applications help about one to two weeks longer (in the NRMP calendars we hold, the "
-        "deadline fell 16 and 23 days before Match Day). Send as soon as you can, and do not turn down an interview "
+        "deadline fell 16 and 23 days before Match Day). That is until about 27 December 2026 to 3 January 2027. Send as soon as you can, and do not turn down an interview "
         "before the NRMP's published deadline. The Timeline guide's section “Already applied, and short of "
         "interviews?” says what to weigh."
     )
@@ -4045,8 +4045,8 @@ def test_family_medicine_short_of_letters_says_internal_medicine_letters_can_cou
     row = letters_row()
     assert row["why"] == (
         "0 of the 2 letters expected in this field. Letters from US internal medicine physicians may count here too, "
-        "as in the IMG article's family medicine example, though it finds a family physician's more convincing: add "
-        "them to the number above."
+        "as in the IMG article's family medicine example, though it finds a family physician's more convincing. Our "
+        "reading: add them to the number above."
     )
     # The help's source, the IMG article, is the row's.
     assert row["source"] == ARTICLE_IMG.cite()

@@ -170,8 +170,9 @@ def test_the_hedge_on_the_last_useful_day_is_worked_out_from_the_table_not_typed
     ahead = cycle.later_deadline_hedge(2027)
     assert ahead == (
         "If the NRMP's deadline falls as in 2024 and 2026, new applications help about one to two weeks longer (in the "
-        "NRMP calendars we hold, the deadline fell 16 and 23 days before Match Day). Send as soon as you can, and do "
-        "not turn down an interview before the NRMP's published deadline."
+        "NRMP calendars we hold, the deadline fell 16 and 23 days before Match Day). That is until about 27 December 2026 "
+        "to 3 January 2027. Send as soon as you can, and do not turn down an interview before the NRMP's published "
+        "deadline."
     )
     # The reader's day chooses the tense: until the latest of the later days,
     # then past them, and nothing from our deadline on, where other words

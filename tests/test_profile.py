@@ -165,6 +165,11 @@ def test_under_review_the_timeline_plans_the_running_season_for_yes_and_is_uncha
     shown = {
         answer: render_result(calc, calc.compute({"today": "2026-12-07", APPLIED.name: answer})) for answer, _ in APPLIED.choices
     }
-    assert shown[profile.NOT_SAID] == shown[profile.NOT_APPLIED] == render_result(calc, calc.compute({"today": "2026-12-07"}))
+    assert shown[profile.NOT_SAID] == render_result(calc, calc.compute({"today": "2026-12-07"}))
+    # "No" keeps the plan, without the note asking whether they applied to
+    # the running season, which they have answered (diff review s56, 6).
+    asked = "Applied to the Match 2027 already?"
+    assert asked in shown[profile.NOT_SAID] and asked not in shown[profile.NOT_APPLIED]
+    assert "Plan for the Match 2028" in shown[profile.NOT_APPLIED]
     assert "As you answered, you applied for the Match 2027" in shown[profile.APPLIED]
     assert "Plan for the Match 2027" in shown[profile.APPLIED] and "Plan for the Match 2028" in shown[profile.NOT_SAID]

@@ -1323,4 +1323,10 @@ def test_a_late_backup_too_late_for_interviews_keeps_the_early_deadline_caveat(m
     said = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(sg.render(result)))).split())
     assert "An application sent now is unlikely to bring an interview before its rank lists close." in said
     assert cycle.season(2027)["rank_deadline"].estimated_early
-    assert f"close. {cycle.EARLY_DEADLINE_VERDICT}" in said
+    assert "close. If the NRMP's deadline falls as in 2024 and 2026, new applications helped about one to two" in said
+    assert "That time has passed too. Do not turn down an interview before the NRMP's published deadline." in said
+    # While later days may still help, it says to send now, as the guides do (diff review s56, 2).
+    pin_build_date(monkeypatch, "2026-12-28")
+    result = sg.compute({"specialty": "emergency-medicine", "backup_specialty": "internal-medicine"})
+    said = " ".join(unescape(re.sub(r"<[^>]+>", " ", str(sg.render(result)))).split())
+    assert "That is until about 27 December 2026 to 3 January 2027. Send as soon as you can" in said

@@ -1017,10 +1017,16 @@ def test_a_too_late_verdict_on_an_estimated_deadline_says_the_nrmps_may_be_later
 
     estimated = short_note("2026-12-27", "2026-09-10")
     assert cycle.season(2027)["rank_deadline"].estimated_early
-    assert "unlikely to lead to an interview" in estimated and cycle.EARLY_DEADLINE_VERDICT in estimated
+    # Until the NRMP's own deadline would likely fall, how much longer and to
+    # send now, as the guides say (diff review s56, 2); after, that the time passed.
+    assert "unlikely to lead to an interview" in estimated
+    assert "That is until about 27 December 2026 to 3 January 2027. Send as soon as you can" in estimated
+    later = short_note("2027-01-10", "2026-09-10")
+    assert "That time has passed too. Do not turn down an interview before the NRMP's published deadline." in later
     published = short_note("2026-01-20", "2025-09-10")
     assert not cycle.season(2026)["rank_deadline"].estimated
     assert "unlikely to lead to an interview" in published and cycle.EARLY_DEADLINE_VERDICT not in published
+    assert "Send as soon as you can" not in published
 
 
 @pytest.mark.parametrize(("today", "late"), [("2026-12-20", False), ("2027-02-16", True)])
@@ -1037,7 +1043,7 @@ def test_a_submission_typed_too_late_hears_that_the_deadline_is_our_early_estima
     # The too-late note for a date the reader typed carried the caveat untested (diff review s41, second, 8).
     notes = timeline.compute({"today": "2026-12-27", "eras_submission": "2027-01-05"})["notes"]
     [late] = [n for n in notes if "An application sent on 5 January 2027 is unlikely" in n]
-    assert cycle.EARLY_DEADLINE_VERDICT in late
+    assert "If the NRMP's deadline falls as in 2024 and 2026, new applications help about one to two weeks longer" in late
 
 
 @pytest.mark.parametrize(
@@ -2786,8 +2792,11 @@ def test_not_said_or_no_plans_the_next_season_exactly_as_before(answer: str | No
         "No submission date given, so the plan uses 1 September 2027 (estimated): the next day you can send "
         "applications for the Match 2028 while programs have not yet started reviewing." in result["notes"]
     )
-    assert RUNNING_2027 in " ".join(result["notes"]) and APPLIED_NOTE not in result["notes"]
-    assert len(result["notes"]) == 8 and result["ics_count"] == 21
+    assert APPLIED_NOTE not in result["notes"] and result["ics_count"] == 21
+    # "No" is not asked whether they applied to the running season (diff review s56, 6).
+    asked = answer != "no-2027"
+    assert (RUNNING_2027 in " ".join(result["notes"])) is asked
+    assert len(result["notes"]) == (8 if asked else 7)
 
 
 def test_the_interview_season_does_not_make_our_early_deadline_a_cut_off_for_interviews() -> None:
