@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from html import unescape
 from pathlib import Path
 
@@ -2621,24 +2621,37 @@ def test_a_backup_a_warning_and_a_failing_score_keep_to_the_pinned_limit_the_not
     assert profile.NO_SCORE_HEARD_DO_SURGERY in do["announced"]
 
 
-def test_every_pinned_line_keeps_to_the_limit_and_gives_way_least_urgent_first() -> None:
-    readers = [("us-do", "by-applicant-type"), ("us-img", "by-applicant-type"), ("non-us-img", "h1b-only")]
-    backups = [None, "internal-medicine", "pathology", "obstetrics-gynecology", "plastic-surgery"]
-    seen: set[str] = set()
+def pinned_sweep(
+    readers: list[tuple[str, str]], backups: list[str | None]
+) -> Iterator[tuple[str, str | None, int | None, dict[str, object]]]:
+    """Every field first, with each backup, reader, score (none, failing,
+    passing) and change of field: the grid the pinned-line sweeps share."""
     for first, backup, (applicant, visa), score, changing in itertools.product(
         SLUGS, backups, readers, (None, 217, 240), (False, True)
     ):
         if backup == first or (backup is None and changing):
             continue
-        inputs = {
-            "specialty": first,
-            "backup_specialty": backup or "",
-            "applicant_type": applicant,
-            "needs_visa": visa,
-            "step2_score": "" if score is None else score,
-            "previously_unmatched": changing,
-            "changing_field": changing,
-        }
+        yield (
+            first,
+            backup,
+            score,
+            {
+                "specialty": first,
+                "backup_specialty": backup or "",
+                "applicant_type": applicant,
+                "needs_visa": visa,
+                "step2_score": "" if score is None else score,
+                "previously_unmatched": changing,
+                "changing_field": changing,
+            },
+        )
+
+
+def test_every_pinned_line_keeps_to_the_limit_and_gives_way_least_urgent_first() -> None:
+    readers = [("us-do", "by-applicant-type"), ("us-img", "by-applicant-type"), ("non-us-img", "h1b-only")]
+    backups = [None, "internal-medicine", "pathology", "obstetrics-gynecology", "plastic-surgery"]
+    seen: set[str] = set()
+    for first, backup, score, inputs in pinned_sweep(readers, backups):
         try:
             result = pc.compute(inputs)
         except InputError:
@@ -2766,20 +2779,7 @@ def test_every_line_for_a_reader_adding_programs_keeps_to_its_limits(monkeypatch
     readers = [("us-do", "by-applicant-type"), ("non-us-img", "h1b-only")]
     backups = [None, "internal-medicine", "family-medicine", "obstetrics-gynecology", "plastic-surgery"]
     seen: set[str] = set()
-    for first, backup, (applicant, visa), score, changing in itertools.product(
-        SLUGS, backups, readers, (None, 217, 240), (False, True)
-    ):
-        if backup == first or (backup is None and changing):
-            continue
-        inputs = {
-            "specialty": first,
-            "backup_specialty": backup or "",
-            "applicant_type": applicant,
-            "needs_visa": visa,
-            "step2_score": "" if score is None else score,
-            "previously_unmatched": changing,
-            "changing_field": changing,
-        }
+    for _first, _backup, score, inputs in pinned_sweep(readers, backups):
         try:
             result = pc.compute({**inputs, **applied_this_season("yes")})
         except InputError:
