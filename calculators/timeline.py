@@ -1779,7 +1779,9 @@ def _say_what_a_late_commitment_misses(milestones: list[PlanItem]) -> None:
     if missed:
         commit["detail"] += (
             f" It comes after this plan's {and_list([f'“{title}”' for title in missed])}. So committing this late "
-            "only works for a backup you have already prepared."
+            # "Only works" said a late backup is worthless, where the guides
+            # say a thinner one may still bring interviews (interview audit s56, 6).
+            f"works best for a backup you have already prepared. Applied, and short of interviews? {cycle.SHORT_OF_INTERVIEWS}"
         )
 
 

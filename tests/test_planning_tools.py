@@ -61,7 +61,9 @@ def test_the_latest_point_to_commit_says_the_backups_letters_and_statement_are_a
     result = timeline.compute({"today": "2026-01-10", "eras_submission": "2027-09-10", "dual_applying": True})
     (commit,) = [m for m in result["milestones"] if m["title"] == timeline.COMMIT_TO_DUAL]
     assert "after this plan's “Request letters”, “Draft the backup statement” and “Build your program lists”" in commit["detail"]
-    assert "only works for a backup you have already prepared" in commit["detail"]
+    assert "works best for a backup you have already prepared" in commit["detail"]
+    # Not "only works": a reader short of interviews is sent to the guide (interview audit s56, 6).
+    assert "only works" not in commit["detail"] and "“Already applied, and short of interviews?”" in commit["detail"]
 
 
 def test_a_plan_written_out_by_hand() -> None:
